@@ -1,0 +1,1 @@
+"""OrgMap: who steers whom in public administration."""

@@ -1,0 +1,18 @@
+"""Dependencies routes share: the store opened in the lifespan, and the settings."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.config import Settings, get_settings
+from app.store.base import GraphStore
+
+
+def get_store(request: Request) -> Iterator[GraphStore]:
+    store: GraphStore = request.app.state.store
+    yield store
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -1,0 +1,36 @@
+"""The FastAPI application: the store opens in the lifespan; docs are served without any CDN."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+
+from app.api import problems
+from app.api.routes import entities, health
+from app.config import Settings, get_settings
+from app.store import open_store
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = open_store(settings)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app: FastAPI = FastAPIOffline(
+        title="OrgMap",
+        summary="Who steers whom in public administration, with the source of every fact.",
+        version="0.1.0",
+        lifespan=lifespan,
+        redoc_url=None,
+    )
+    problems.install(app)
+    app.include_router(health.router)
+    app.include_router(entities.router)
+    return app

@@ -1,0 +1,39 @@
+"""GET /health: is the graph there, which backend, how big, loaded when."""
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from app.api.deps import StoreDep
+from app.graph import read
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+    backend: str
+    loaded_at: str | None
+    origin: str | None
+    nodes: dict[str, int]
+    edges: dict[str, int]
+    total_nodes: int
+    total_edges: int
+
+
+@router.get(
+    "/health",
+    responses={503: {"description": "No graph loaded, or the store is unreachable (problem+json)"}},
+)
+def health(store: StoreDep) -> Health:
+    stats = read.graph_stats(store)
+    meta = read.graph_meta(store)
+    return Health(
+        status="ok",
+        backend=store.backend,
+        loaded_at=meta.loaded_at,
+        origin=meta.origin,
+        nodes=stats.nodes,
+        edges=stats.edges,
+        total_nodes=stats.total_nodes,
+        total_edges=stats.total_edges,
+    )

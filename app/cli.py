@@ -1,0 +1,250 @@
+"""The `orgmap` command: thin, it parses arguments and calls the same functions as the API.
+
+Every failure is one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+import functools
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+import uvicorn
+import yaml
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from app.config import Settings, get_settings
+from app.errors import OrgMapError
+from app.graph import read
+from app.graph.load import load_bundle
+from app.ingest.seed_files import ValidationReport, validate_directory
+from app.model import GraphBundle
+from app.model.views import EntityPage
+from app.model.vocabulary import Label, Lang
+from app.store import open_store
+
+app = typer.Typer(
+    help="OrgMap: who steers whom in public administration.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_line_errors(command: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except OrgMapError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        except (OSError, RuntimeError) as exc:
+            message = f"[red]error:[/red] {type(exc).__name__}: {exc}"
+            err.print(message, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+
+    return wrapper
+
+
+SeedDir = Annotated[
+    Path | None,
+    typer.Argument(help="Seed-data directory (default: ORGMAP_SEED_DIR, i.e. seed_data/)."),
+]
+SourcesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources-dir", help="Source documents quotes are checked against (ORGMAP_SOURCES_DIR)."
+    ),
+]
+
+
+def _validate(
+    directory: Path | None, sources_dir: Path | None, settings: Settings
+) -> ValidationReport:
+    report = validate_directory(directory or settings.seed_dir, sources_dir or settings.sources_dir)
+    for problem in report.problems:
+        err.print(str(problem), highlight=False, markup=False, soft_wrap=True)
+    if not report.quotes_checked:
+        err.print(
+            f"[yellow]warning:[/yellow] quotes not checked: no source documents at "
+            f"{sources_dir or settings.sources_dir}",
+            highlight=False,
+        )
+    return report
+
+
+def _counts_table(bundle: GraphBundle) -> Table:
+    table = Table()
+    table.add_column("label / type")
+    table.add_column("count", justify="right")
+    for label, count in bundle.node_counts().items():
+        table.add_row(label.value, str(count))
+    for rel, count in bundle.edge_counts().items():
+        table.add_row(rel.value, str(count))
+    return table
+
+
+@app.command()
+@_one_line_errors
+def validate(directory: SeedDir = None, sources_dir: SourcesOpt = None) -> None:
+    """Check every seed file and the graph they make; report all problems as file:line: field."""
+    report = _validate(directory, sources_dir, get_settings())
+    if not report.ok or report.bundle is None:
+        err.print(f"{len(report.problems)} problem(s) in {report.files} file(s)", soft_wrap=True)
+        raise typer.Exit(1)
+    out.print(_counts_table(report.bundle))
+    nodes, edges = len(report.bundle.nodes) + len(report.bundle.sources), len(report.bundle.edges)
+    out.print(f"valid: {report.files} files, {nodes} nodes, {edges} relationships")
+
+
+@app.command()
+@_one_line_errors
+def load(
+    directory: SeedDir = None,
+    sources_dir: SourcesOpt = None,
+    db: Annotated[Path | None, typer.Option(help="Database path (ORGMAP_DB_PATH).")] = None,
+) -> None:
+    """Validate, then swap the new graph in atomically (on any failure the old one stays)."""
+    settings = get_settings()
+    if db is not None:
+        settings = settings.model_copy(update={"db_path": db})
+    report = _validate(directory, sources_dir, settings)
+    if not report.ok or report.bundle is None:
+        err.print(
+            f"{len(report.problems)} problem(s): nothing was loaded, the previous graph is kept",
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    store = open_store(settings)
+    started = time.perf_counter()
+    with out.status("loading…"):
+        load_bundle(store, report.bundle, directory or settings.seed_dir)
+    elapsed = time.perf_counter() - started
+    out.print(_counts_table(report.bundle))
+    out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s")
+    store.close()
+
+
+@app.command()
+@_one_line_errors
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Counts per label and kind, and per relationship type and qualifier."""
+    store = open_store(get_settings())
+    result = read.graph_stats(store)
+    if as_json:
+        out.print_json(result.model_dump_json())
+        return
+    table = Table("label / type", "kind / qualifier", "count")
+    for label, kinds in sorted(result.node_kinds.items()):
+        for kind, count in sorted(kinds.items()):
+            table.add_row(label, kind, str(count))
+    for rel, qualifiers in sorted(result.edge_qualifiers.items()):
+        for qualifier, count in sorted(qualifiers.items()):
+            table.add_row(rel, qualifier, str(count))
+    out.print(table)
+    out.print(f"{result.total_nodes} nodes, {result.total_edges} relationships")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface (ORGMAP_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (ORGMAP_PORT).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (ORGMAP_WORKERS).")] = None,
+) -> None:
+    """Serve the API and its docs with uvicorn."""
+    settings = get_settings()
+    uvicorn.run(
+        "app.api.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers or settings.workers,
+        log_level=settings.log_level,
+    )
+
+
+class _EntityParams(BaseModel, extra="forbid"):
+    id: str
+    lang: Lang | None = None
+
+
+class _EntitiesParams(BaseModel, extra="forbid"):
+    type: Label | None = None
+    kind: str | None = None
+    limit: int = 50
+    offset: int = 0
+    lang: Lang | None = None
+
+
+class _NoParams(BaseModel, extra="forbid"):
+    pass
+
+
+def _entity(store: Any, p: _EntityParams) -> BaseModel:
+    return read.get_entity(store, p.id, p.lang)
+
+
+def _entities(store: Any, p: _EntitiesParams) -> BaseModel:
+    return read.list_entities(store, p.type, p.kind, p.limit, p.offset, p.lang)
+
+
+NAMED_QUERIES: dict[str, tuple[type[BaseModel], Callable[[Any, Any], BaseModel]]] = {
+    "entity": (_EntityParams, _entity),
+    "entities": (_EntitiesParams, _entities),
+    "stats": (_NoParams, lambda store, _: read.graph_stats(store)),
+    "meta": (_NoParams, lambda store, _: read.graph_meta(store)),
+}
+
+
+@app.command()
+@_one_line_errors
+def query(
+    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(NAMED_QUERIES)}.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Run a named query, e.g. `orgmap query entity -p id=org-tem --json`."""
+    if name not in NAMED_QUERIES:
+        raise OrgMapError(f"unknown query '{name}'; known: {', '.join(NAMED_QUERIES)}")
+    params_model, function = NAMED_QUERIES[name]
+    raw: dict[str, str] = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise OrgMapError(f"--param '{item}' is not key=value")
+        raw[key.strip()] = value
+    try:
+        params = params_model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "params"
+        allowed = ", ".join(params_model.model_fields) or "none"
+        raise OrgMapError(f"{name}: {where}: {first['msg']} (parameters: {allowed})") from None
+    result = function(open_store(get_settings()), params)
+    if as_json:
+        out.print_json(result.model_dump_json())
+    elif isinstance(result, EntityPage):
+        table = Table("type", "kind", "name")
+        table.add_column("id", no_wrap=True)
+        for summary in result.items:
+            table.add_row(summary.type.value, summary.kind, summary.name, summary.id)
+        out.print(table)
+        shown = (
+            f"{result.offset + 1}-{result.offset + len(result.items)}" if result.items else "none"
+        )
+        out.print(f"{shown} of {result.total}")
+    else:
+        data = result.model_dump(mode="json", exclude_none=True)
+        out.print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), highlight=False)

@@ -1,0 +1,27 @@
+"""Settings, read once from ORGMAP_* environment variables."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ORGMAP_", frozen=True)
+
+    backend: Literal["ladybug"] = "ladybug"
+    db_path: Path = Path("data/orgmap.lbug")
+    seed_dir: Path = PROJECT_ROOT / "seed_data"
+    sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    log_level: str = "info"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

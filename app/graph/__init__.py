@@ -1,0 +1,1 @@
+"""Use cases above the store: loading a validated bundle and the named read queries."""

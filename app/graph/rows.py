@@ -1,0 +1,252 @@
+"""Model objects <-> flat property rows that both engines can hold.
+
+Neo4j stores only scalars and lists of scalars, so names become name_fi / name_sv / name_en,
+provenance becomes the parallel lists source_docs / source_quotes, and validity gets real DATE
+columns (valid_from_date / valid_to_date, partial dates expanded) for "as of" filters.
+"""
+
+import unicodedata
+from datetime import date
+from typing import Any, Literal
+
+from app.model import EDGE_MODELS, Edge, Node, Source
+from app.model.common import first_day, last_day
+from app.model.nodes import NODE_MODELS
+from app.model.vocabulary import Country, Label, Lang, RelType
+
+ColumnType = Literal["STRING", "STRING[]", "BOOLEAN", "INT64", "DATE"]
+
+_NAMES = {f"name_{lang}": "STRING" for lang in Lang} | {f"abbr_{lang}": "STRING" for lang in Lang}
+_VALIDITY: dict[str, ColumnType] = {
+    "valid_from": "STRING",
+    "valid_to": "STRING",
+    "valid_from_date": "DATE",
+    "valid_to_date": "DATE",
+    "date_text": "STRING",
+    "status": "STRING",
+}
+_PROVENANCE: dict[str, ColumnType] = {
+    "source_docs": "STRING[]",
+    "source_quotes": "STRING[]",
+    "assertion": "STRING",
+    "confidence": "STRING",
+    "note": "STRING",
+}
+NODE_COMMON: dict[str, ColumnType] = {
+    "id": "STRING",
+    "kind": "STRING",
+    "name": "STRING",
+    **_NAMES,  # type: ignore[dict-item]
+    "alt_names": "STRING[]",
+    "gloss_en": "STRING",
+    "search_text": "STRING",
+    "is_class": "BOOLEAN",
+    "cardinality": "INT64",
+    "country": "STRING",
+    **_VALIDITY,
+    **_PROVENANCE,
+}
+NODE_EXTRA: dict[Label, dict[str, ColumnType]] = {
+    Label.ORGANIZATION: {
+        "purpose": "STRING",
+        "purpose_lang": "STRING",
+        "channels": "STRING[]",
+        "group_size_text": "STRING",
+    },
+    Label.PERSON: {
+        "given_name": "STRING",
+        "family_name": "STRING",
+        "email": "STRING",
+        "phone": "STRING",
+        "name_derivation": "STRING",
+    },
+    Label.POST: {},
+    Label.PROJECT: {
+        "project_code": "STRING",
+        "case_numbers": "STRING[]",
+        "appointed_on": "STRING",
+    },
+    Label.DOCUMENT: {
+        "period_text": "STRING",
+        "review_cycle": "STRING",
+        "language": "STRING",
+        "text": "STRING",
+    },
+    Label.EVENT: {
+        "location": "STRING",
+        "online": "BOOLEAN",
+        "theme_fi": "STRING",
+        "theme_sv": "STRING",
+        "theme_en": "STRING",
+        "ordinal": "INT64",
+        "recurrence": "STRING",
+    },
+    Label.GOAL: {"text": "STRING", "text_lang": "STRING", "subgoal_count": "INT64"},
+}
+SOURCE_COLUMNS: dict[str, ColumnType] = {
+    "id": "STRING",
+    "kind": "STRING",
+    "name": "STRING",
+    "search_text": "STRING",
+    "title": "STRING",
+    "file": "STRING",
+    "lang": "STRING",
+    "country": "STRING",
+    "note": "STRING",
+}
+EDGE_COMMON: dict[str, ColumnType] = {"id": "STRING", **_VALIDITY, **_PROVENANCE}
+EDGE_EXTRA: dict[RelType, dict[str, ColumnType]] = {
+    RelType.STEERS: {
+        "mode": "STRING",
+        "instruments": "STRING[]",
+        "joint": "BOOLEAN",
+        "level": "STRING",
+    },
+    RelType.MEMBER_OF: {
+        "role": "STRING",
+        "basis": "STRING",
+        "designated_by": "STRING",
+        "appointed_by": "STRING",
+        "on_behalf_of": "STRING",
+        "via_post": "STRING",
+    },
+    RelType.HOLDS: {"title_as_given": "STRING"},
+    RelType.POST_IN: {},
+    RelType.PART_OF: {"kind": "STRING", "ordinal": "INT64"},
+    RelType.PREPARES_FOR: {"scope": "STRING"},
+    RelType.SUPPORTS: {"mode": "STRING"},
+    RelType.COOPERATES_WITH: {"mode": "STRING"},
+    RelType.ORGANISES: {"role": "STRING"},
+    RelType.PARTICIPATES_IN: {"role": "STRING"},
+    RelType.PARTY_TO: {"role": "STRING", "per_member": "BOOLEAN"},
+    RelType.PRODUCES: {"mode": "STRING"},
+    RelType.HAS_GOAL: {},
+    RelType.CONCERNS: {"mode": "STRING", "scope": "STRING"},
+    RelType.DERIVES_FROM: {"mode": "STRING"},
+    RelType.CONTACT_FOR: {"channel": "STRING", "basis": "STRING"},
+}
+META_LABEL = "OrgMapMeta"
+"""A one-row-per-key table beside the graph: when and from what it was loaded."""
+
+
+def node_columns(label: Label) -> dict[str, ColumnType]:
+    if label is Label.SOURCE:
+        return SOURCE_COLUMNS
+    return NODE_COMMON | NODE_EXTRA[label]
+
+
+def edge_columns(rel: RelType) -> dict[str, ColumnType]:
+    return EDGE_COMMON | EDGE_EXTRA[rel]
+
+
+def fold_for_search(text: str) -> str:
+    """Lower-case, accents removed: 'Tillväxtverket' -> 'tillvaxtverket'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def home_language(country: Country | None) -> Lang:
+    return Lang.SV if country is Country.SE else Lang.FI
+
+
+def _validity(item: Node | Edge) -> dict[str, Any]:
+    return {
+        "valid_from": item.valid_from,
+        "valid_to": item.valid_to,
+        "valid_from_date": first_day(item.valid_from) if item.valid_from else None,
+        "valid_to_date": last_day(item.valid_to) if item.valid_to else None,
+        "date_text": item.date_text,
+        "status": item.status.value if item.status else None,
+        "source_docs": [c.doc for c in item.sources],
+        "source_quotes": [c.quote for c in item.sources],
+        "assertion": item.assertion.value,
+        "confidence": item.confidence.value if item.confidence else None,
+        "note": item.note,
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value.value if hasattr(value, "value") else value
+
+
+def node_row(node: Node | Source) -> dict[str, Any]:
+    columns = node_columns(node.label)
+    if isinstance(node, Source):
+        row = {c: _plain(getattr(node, c, None)) for c in columns}
+        row["name"] = node.title
+        row["search_text"] = fold_for_search(node.title)
+        return row
+    row = dict.fromkeys(columns)
+    row.update(_validity(node))
+    for lang in Lang:
+        row[f"name_{lang}"] = node.names.get(lang)
+        row[f"abbr_{lang}"] = node.abbr.get(lang)
+    row["name"] = node.display_name(home_language(node.country))
+    row["search_text"] = fold_for_search(" | ".join(node.search_terms()))
+    for column in columns:
+        if row[column] is None and column in type(node).model_fields:
+            row[column] = _plain(getattr(node, column))
+    if node.label is Label.EVENT:
+        for lang in Lang:
+            row[f"theme_{lang}"] = node.theme.get(lang)  # type: ignore[attr-defined]
+    return row
+
+
+def edge_row(edge: Edge) -> dict[str, Any]:
+    columns = edge_columns(edge.rel)
+    row: dict[str, Any] = dict.fromkeys(columns)
+    row.update(_validity(edge))
+    row["id"] = edge.id
+    for column in EDGE_EXTRA[edge.rel]:
+        row[column] = _plain(getattr(edge, column))
+    row["from"], row["to"] = edge.from_, edge.to
+    return row
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def node_from_row(label: Label, row: dict[str, Any]) -> Node | Source:
+    """Rebuild the model object from a stored row (the inverse of node_row)."""
+    model = NODE_MODELS[label]
+    if label is Label.SOURCE:
+        return model.model_validate({k: row.get(k) for k in model.model_fields if k in row})
+    data: dict[str, Any] = {
+        "names": {lang.value: row.get(f"name_{lang}") for lang in Lang},
+        "abbr": {lang.value: row.get(f"abbr_{lang}") for lang in Lang},
+        "sources": [
+            {"doc": d, "quote": q}
+            for d, q in zip(
+                row.get("source_docs") or [], row.get("source_quotes") or [], strict=True
+            )
+        ],
+    }
+    if label is Label.EVENT:
+        data["theme"] = {lang.value: row.get(f"theme_{lang}") for lang in Lang}
+    skip = {"names", "abbr", "sources", "theme"}
+    for name in model.model_fields:
+        if name not in skip and row.get(name) is not None:
+            data[name] = _iso(row[name])
+    return model.model_validate(data)
+
+
+def edge_from_row(rel: RelType, row: dict[str, Any], start: str, end: str) -> Edge:
+    model = EDGE_MODELS[rel]
+    data: dict[str, Any] = {
+        "type": rel.value,
+        "from": start,
+        "to": end,
+        "sources": [
+            {"doc": d, "quote": q}
+            for d, q in zip(
+                row.get("source_docs") or [], row.get("source_quotes") or [], strict=True
+            )
+        ],
+    }
+    for name in model.model_fields:
+        if name not in {"sources", "from_", "to", "type"} and row.get(name) is not None:
+            data[name] = _iso(row[name])
+    return model.model_validate(data)

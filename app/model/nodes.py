@@ -1,0 +1,157 @@
+"""Node models: one class per label."""
+
+from typing import Annotated, ClassVar, Self
+
+from pydantic import Field, model_validator
+
+from app.model.common import Names, PartialDate, Provenance, Slug, Strict, Validity
+from app.model.vocabulary import (
+    Country,
+    DocumentKind,
+    EventKind,
+    GoalKind,
+    Label,
+    Lang,
+    OrgKind,
+    PersonKind,
+    PostKind,
+    ProjectKind,
+    SourceKind,
+)
+
+# Display fallback when a name is missing in the asked language: the entity's own languages
+# first (Finnish bodies are named in fi, then sv), then English, then the curator's gloss.
+FALLBACK: dict[Lang, tuple[Lang, ...]] = {
+    Lang.FI: (Lang.FI, Lang.SV, Lang.EN),
+    Lang.SV: (Lang.SV, Lang.FI, Lang.EN),
+    Lang.EN: (Lang.EN, Lang.FI, Lang.SV),
+}
+
+
+class Node(Validity, Provenance):
+    """What every node has: a slug id, names for search and display, validity, provenance."""
+
+    label: ClassVar[Label]
+    id: Slug
+    names: Names = Names()
+    abbr: Names = Field(default=Names(), description="Abbreviations, e.g. fi: TEM.")
+    alt_names: list[str] = Field(default=[], description="Other spellings, for search.")
+    gloss_en: str | None = Field(
+        default=None, description="A descriptive English gloss, not an official name."
+    )
+    is_class: bool = Field(
+        default=False, description="Stands for a set of entities the sources do not list."
+    )
+    cardinality: int | None = Field(default=None, ge=0)
+    country: Country | None = None
+
+    @model_validator(mode="after")
+    def _has_a_name(self) -> Self:
+        if not self.display_name(Lang.EN):
+            raise ValueError("needs at least one of names.fi, names.sv, names.en or gloss_en")
+        return self
+
+    def display_name(self, lang: Lang) -> str:
+        for candidate in FALLBACK[lang]:
+            name = self.names.get(candidate)
+            if name:
+                return name
+        return self.gloss_en or ""
+
+    def search_terms(self) -> list[str]:
+        values = [self.names.fi, self.names.sv, self.names.en, self.gloss_en]
+        values += [self.abbr.fi, self.abbr.sv, self.abbr.en, *self.alt_names]
+        return [v for v in values if v]
+
+
+class Organization(Node):
+    label: ClassVar[Label] = Label.ORGANIZATION
+    kind: OrgKind
+    purpose: str | None = Field(default=None, description="Verbatim remit text.")
+    purpose_lang: Lang | None = None
+    channels: list[str] = Field(default_factory=list)
+    group_size_text: str | None = None
+
+
+class Person(Node):
+    label: ClassVar[Label] = Label.PERSON
+    kind: PersonKind = PersonKind.PERSON
+    name: str = Field(description="The name as the source gives it.")
+    given_name: str | None = None
+    family_name: str | None = None
+    email: str | None = Field(default=None, description="Only as the source shows it.")
+    phone: str | None = Field(default=None, description="Only as the source shows it.")
+    name_derivation: str | None = None
+
+    def display_name(self, lang: Lang) -> str:
+        return self.name
+
+    def search_terms(self) -> list[str]:
+        return [self.name, *super().search_terms()]
+
+
+class Post(Node):
+    label: ClassVar[Label] = Label.POST
+    kind: PostKind
+
+
+class Project(Node):
+    label: ClassVar[Label] = Label.PROJECT
+    kind: ProjectKind
+    project_code: str | None = None
+    case_numbers: list[str] = Field(default_factory=list)
+    appointed_on: PartialDate | None = None
+
+
+class Document(Node):
+    label: ClassVar[Label] = Label.DOCUMENT
+    kind: DocumentKind
+    period_text: str | None = None
+    review_cycle: str | None = None
+    language: Lang | None = None
+    text: str | None = Field(default=None, description="Short verbatim content.")
+
+
+class Event(Node):
+    label: ClassVar[Label] = Label.EVENT
+    kind: EventKind
+    location: str | None = None
+    online: bool | None = None
+    theme: Names = Names()
+    ordinal: int | None = Field(default=None, ge=1)
+    recurrence: str | None = None
+
+
+class Goal(Node):
+    label: ClassVar[Label] = Label.GOAL
+    kind: GoalKind
+    text: str | None = Field(default=None, description="The goal in the source's words.")
+    text_lang: Lang | None = None
+    subgoal_count: int | None = Field(default=None, ge=0)
+
+
+class Source(Strict):
+    """A source document. Its own provenance is the file itself."""
+
+    label: ClassVar[Label] = Label.SOURCE
+    id: Slug
+    kind: SourceKind = SourceKind.SEED
+    file: Annotated[str, Field(pattern=r"^[^/\\]+$")]
+    lang: Lang
+    country: Country
+    title: str = Field(description="The document's first line, verbatim.")
+    note: str | None = None
+
+    def display_name(self, lang: Lang) -> str:
+        return self.title
+
+    def search_terms(self) -> list[str]:
+        return [self.title]
+
+
+DomainNode = Organization | Person | Post | Project | Document | Event | Goal
+AnyNode = DomainNode | Source
+
+NODE_MODELS: dict[Label, type[Node] | type[Source]] = {
+    m.label: m for m in (Organization, Person, Post, Project, Document, Event, Goal, Source)
+}

@@ -1,0 +1,15 @@
+"""The graph stores: one narrow interface (GraphStore), one adapter per engine."""
+
+from pathlib import Path
+
+from app.config import Settings
+from app.store.base import EdgeTable, GraphStore
+
+__all__ = ["EdgeTable", "GraphStore", "open_store"]
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """The store the settings name. Opening is lazy: a missing graph is reported on first use."""
+    from app.store.ladybug import LadybugStore
+
+    return LadybugStore(Path(settings.db_path))

@@ -1,0 +1,240 @@
+"""The embedded store: LadybugDB, one database file.
+
+Loads never touch the live file. The new graph is built in a sibling file with the bulk path
+(COPY FROM Arrow tables), checkpointed, closed, then renamed over the live file: a rename is
+atomic, so readers see the old graph or the new one, and a failed or killed load leaves the old
+one in place. Readers open the file read-only and reopen when the file they hold was replaced.
+"""
+
+import contextlib
+import fcntl
+import os
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import ladybug
+import pyarrow as pa
+
+from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
+from app.graph.catalogue import schema_statements
+from app.store.base import GraphTables, Row
+
+_ARROW_TYPES = {
+    "STRING": pa.string(),
+    "STRING[]": pa.list_(pa.string()),
+    "BOOLEAN": pa.bool_(),
+    "BOOL": pa.bool_(),
+    "INT64": pa.int64(),
+    "DATE": pa.date32(),
+}
+_WRITE_BATCH = 5_000
+
+
+class LadybugStore:
+    backend: ClassVar[str] = "ladybug"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._db: Any = None
+        self._generation = 0
+        self._opened: tuple[int, int] | None = None  # (inode, mtime) of the file we hold
+
+    # --- reading -------------------------------------------------------------------------
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return info.st_ino, info.st_mtime_ns
+
+    def _connection(self) -> Any:
+        identity = self._file_identity()
+        if identity is None:
+            raise NoGraphError(f"no graph at {self.path}: run `orgmap load` first")
+        with self._lock:
+            if identity != self._opened:
+                self._reopen(identity)
+            generation = self._generation
+        conn = getattr(self._local, "conn", None)
+        if conn is None or getattr(self._local, "generation", -1) != generation:
+            conn = ladybug.Connection(self._db)
+            self._local.conn, self._local.generation = conn, generation
+        return conn
+
+    def _reopen(self, identity: tuple[int, int]) -> None:
+        old = self._db
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=True)
+        except RuntimeError as exc:
+            raise StoreUnavailableError(f"cannot open {self.path}: {exc}") from exc
+        self._opened = identity
+        self._generation += 1
+        if old is not None:
+            # Connections of other threads may still use it; the GC closes it when they move on.
+            del old
+
+    def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
+        conn = self._connection()
+        try:
+            result = conn.execute(query, dict(params))
+        except RuntimeError as exc:
+            raise QueryError(f"LadybugDB rejected the query: {exc}") from exc
+        columns = result.get_column_names()
+        rows = []
+        while result.has_next():
+            rows.append({c: _plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
+        return rows
+
+    # --- writing -------------------------------------------------------------------------
+    def apply_schema(self) -> None:
+        with self._writer(self.path) as conn:
+            _apply_schema(conn)
+
+    def write(self, query: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        with self._writer(self.path) as conn:
+            for start in range(0, len(rows), _WRITE_BATCH):
+                batch = [dict(r) for r in rows[start : start + _WRITE_BATCH]]
+                conn.execute(query, {"rows": batch})
+
+    @contextlib.contextmanager
+    def _writer(self, path: Path) -> Iterator[Any]:
+        self._release()
+        db = ladybug.Database(str(path))
+        conn = ladybug.Connection(db)
+        try:
+            yield conn
+            conn.execute("CHECKPOINT")
+        finally:
+            conn.close()
+            db.close()
+
+    def replace_graph(self, tables: GraphTables) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive(self.path.with_name(self.path.name + ".lock")):
+            _remove_abandoned_builds(self.path)
+            staging = self.path.with_name(f"{self.path.name}.loading-{os.getpid()}")
+            _remove(staging)
+            try:
+                try:
+                    with self._writer(staging) as conn:
+                        _apply_schema(conn)
+                        _copy_graph(conn, tables)
+                except RuntimeError as exc:
+                    raise LoadFailedError(
+                        f"load failed, the previous graph is kept: {exc}"
+                    ) from exc
+                _fsync(staging)
+                if Path(f"{staging}.wal").exists():
+                    raise StoreUnavailableError(f"{staging} still has a write-ahead log")
+                staging.replace(self.path)
+                _fsync(self.path.parent)
+            finally:
+                _remove(staging)
+
+    def _release(self) -> None:
+        with self._lock:
+            self._db, self._opened = None, None
+            self._generation += 1
+
+    def close(self) -> None:
+        self._release()
+
+
+def _apply_schema(conn: Any) -> None:
+    for statement in schema_statements("ladybug"):
+        conn.execute(statement)
+
+
+def _table_columns(conn: Any, table: str) -> list[tuple[str, str]]:
+    result = conn.execute(f"CALL table_info('{table}') RETURN name, type")
+    columns = []
+    while result.has_next():
+        name, kind = result.get_next()
+        columns.append((name, kind))
+    return columns
+
+
+def _arrow(rows: list[Row], columns: list[tuple[str, str]], lead: Sequence[str] = ()) -> Any:
+    arrays = {name: pa.array([r[name] for r in rows], pa.string()) for name in lead}
+    for name, kind in columns:
+        arrays[name] = pa.array([r.get(name) for r in rows], _ARROW_TYPES[kind])
+    return pa.table(arrays)
+
+
+def _copy_graph(conn: Any, tables: GraphTables) -> None:
+    # Table names come from the vocabulary (Label / RelType), never from input.
+    for label, rows in tables.nodes.items():
+        if rows:
+            table = _arrow(rows, _table_columns(conn, label.value))
+            conn.execute(f"COPY {label.value} FROM $rows_arrow", {"rows_arrow": table})
+    for edges in tables.edges:
+        if edges.rows:
+            table = _arrow(edges.rows, _table_columns(conn, edges.rel.value), ("from", "to"))
+            conn.execute(
+                f"COPY {edges.rel.value} FROM $rows_arrow "
+                f"(from='{edges.from_label.value}', to='{edges.to_label.value}')",
+                {"rows_arrow": table},
+            )
+    meta = [{"id": k, "value": v} for k, v in tables.meta.items()]
+    if meta:
+        table = _arrow(meta, [("id", "STRING"), ("value", "STRING")])
+        conn.execute("COPY OrgMapMeta FROM $rows_arrow", {"rows_arrow": table})
+
+
+def _plain(value: Any) -> Any:
+    """Engine values to plain Python: nodes lose internal keys and gain `_label`."""
+    if isinstance(value, dict):
+        if "_LABEL" in value:
+            plain = {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
+            plain["_label"] = value["_LABEL"]
+            return plain
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """One load at a time per database path (the lock dies with its process)."""
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _remove_abandoned_builds(path: Path) -> None:
+    for leftover in path.parent.glob(f"{path.name}.loading-*"):
+        pid = leftover.name.rsplit("-", 1)[-1].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove(leftover)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove(path: Path) -> None:
+    for candidate in (path, Path(f"{path}.wal"), Path(f"{path}.shadow")):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

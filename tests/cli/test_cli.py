@@ -1,0 +1,74 @@
+"""The `orgmap` command, through typer's CliRunner."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from app.cli import app
+from tests.conftest import SEED_DIR
+
+runner = CliRunner()
+BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
+
+
+def test_validate_prints_counts_per_label_and_type() -> None:
+    result = runner.invoke(app, ["validate", str(SEED_DIR)])
+    assert result.exit_code == 0, result.output
+    assert "valid: 13 files, 141 nodes, 230 relationships" in result.output
+    assert "│ STEERS          │    12 │" in result.output
+
+
+def test_validate_reports_every_problem_and_exits_1() -> None:
+    result = runner.invoke(app, ["validate", str(BROKEN)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert sum(":" in line and "graph.yaml:" in line for line in lines) == 13
+    assert lines[-1] == "14 problem(s) in 2 file(s)"
+    assert "Traceback" not in result.output
+
+
+def test_load_stats_and_queries(env_db: Path) -> None:
+    loaded = runner.invoke(app, ["load", str(SEED_DIR)])
+    assert loaded.exit_code == 0, loaded.output
+    assert f"loaded into {env_db}" in loaded.output
+
+    stats = runner.invoke(app, ["stats", "--json"])
+    assert json.loads(stats.stdout)["total_edges"] == 230
+
+    entity = runner.invoke(app, ["query", "entity", "-p", "id=per-petri-peltonen", "--json"])
+    body = json.loads(entity.stdout)
+    assert (body["type"], body["name"]) == ("Person", "Petri Peltonen")
+    assert body["sources"][0]["doc"] == "src-004"
+
+    page = runner.invoke(app, ["query", "entities", "-p", "type=Project", "-p", "limit=2"])
+    assert page.exit_code == 0
+    assert "1-2 of 6" in page.stdout
+
+
+def test_a_failed_load_changes_nothing(env_db: Path) -> None:
+    assert runner.invoke(app, ["load", str(SEED_DIR)]).exit_code == 0
+    before = env_db.read_bytes()
+    failed = runner.invoke(app, ["load", str(BROKEN)])
+    assert failed.exit_code == 1
+    assert "nothing was loaded, the previous graph is kept" in failed.stderr
+    assert env_db.read_bytes() == before
+
+
+def test_errors_are_one_line_without_a_traceback(env_db: Path) -> None:
+    no_graph = runner.invoke(app, ["stats"])
+    assert no_graph.exit_code == 1
+    assert no_graph.stderr.strip() == f"error: no graph at {env_db}: run `orgmap load` first"
+
+    runner.invoke(app, ["load", str(SEED_DIR)])
+    cases = {
+        ("query", "entity", "-p", "id=nope"): "error: no entity with id 'nope'",
+        ("query", "nope"): "error: unknown query 'nope'; known: entity, entities, stats, meta",
+        ("query", "entities", "-p", "typ=Post"): "error: entities: typ: Extra inputs are not "
+        "permitted (parameters: type, kind, limit, offset, lang)",
+        ("query", "entities", "-p", "limit"): "error: --param 'limit' is not key=value",
+    }
+    for args, message in cases.items():
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 1, args
+        assert result.stderr.strip() == message

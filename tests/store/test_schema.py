@@ -1,0 +1,44 @@
+"""The LadybugDB schema file matches what app/graph/rows.py writes and the vocabulary allows."""
+
+import re
+
+from app.graph.catalogue import schema_statements
+from app.graph.rows import META_LABEL, edge_columns, node_columns
+from app.model.vocabulary import ENDPOINTS, Label, RelType
+
+_TABLE = re.compile(r"CREATE (NODE|REL) TABLE (\w+)\((.*)\)", re.DOTALL)
+
+
+def _tables() -> dict[str, tuple[str, list[str]]]:
+    tables = {}
+    for statement in schema_statements("ladybug"):
+        match = _TABLE.fullmatch(statement)
+        assert match, statement
+        kind, name, body = match.groups()
+        tables[name] = (kind, [line.strip().rstrip(",") for line in body.strip().splitlines()])
+    return tables
+
+
+def test_one_node_table_per_label_with_the_row_columns() -> None:
+    tables = _tables()
+    for label in Label:
+        kind, lines = tables[label.value]
+        assert kind == "NODE"
+        columns = [line for line in lines if not line.startswith("PRIMARY KEY")]
+        expected = [f"{name} {kind}" for name, kind in node_columns(label).items()]
+        assert columns == expected, label
+        assert "PRIMARY KEY (id)" in lines
+    assert META_LABEL in tables
+
+
+def test_one_rel_table_per_type_with_every_allowed_pair() -> None:
+    tables = _tables()
+    for rel in RelType:
+        kind, lines = tables[rel.value]
+        assert kind == "REL"
+        pairs = {tuple(line.split()[1::2]) for line in lines if line.startswith("FROM ")}
+        starts, ends = ENDPOINTS[rel]
+        assert pairs == {(a.value, b.value) for a in starts for b in ends}, rel
+        columns = [line for line in lines if not line.startswith("FROM ")]
+        assert columns == [f"{name} {kind}" for name, kind in edge_columns(rel).items()], rel
+    assert set(tables) == {*Label, *RelType, META_LABEL}

@@ -1,0 +1,70 @@
+"""Named queries: loaded by name, their parameters checked, each run on the embedded engine."""
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import QueryError
+from app.graph import catalogue
+from app.graph.catalogue import CYPHER_DIR, parameters_of, query, query_names
+from app.store.ladybug import LadybugStore
+
+# Parameters that make each query return something from the seed graph.
+EXAMPLES: dict[str, dict[str, object]] = {
+    "entity": {"id": "grp-tem-virkamiesjohtoryhma"},
+    "entities": {"label": "Post", "kind": "chair", "skip": 0, "limit": 10},
+    "entities_count": {"label": None, "kind": "management_group"},
+    "stats_nodes": {},
+    "stats_edges": {},
+    "meta": {},
+}
+
+
+def test_every_query_file_has_a_header_comment_and_one_statement() -> None:
+    for path in sorted((CYPHER_DIR / "queries").glob("*.cypher")):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("// "), path.name
+        body = catalogue.strip_comments(text).strip().rstrip(";")
+        assert ";" not in body, f"{path.name} holds more than one statement"
+
+
+def test_the_examples_cover_every_query() -> None:
+    assert sorted(EXAMPLES) == query_names()
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_query_runs_on_the_embedded_engine(name: str, store: LadybugStore) -> None:
+    named = query(name, "ladybug")
+    rows = store.read(named.text, named.bind(dict(EXAMPLES[name])))
+    assert rows, f"{name} returned nothing"
+
+
+def test_shared_and_embedded_forms_take_the_same_parameters() -> None:
+    for path in sorted((CYPHER_DIR / "queries").glob("*.ladybug.cypher")):
+        shared = path.with_name(path.name.replace(".ladybug", ""))
+        assert shared.is_file(), f"{path.name} overrides nothing"
+        assert parameters_of(path.read_text()) == parameters_of(shared.read_text()), path.name
+
+
+def test_parameters_ignore_comments_and_strings() -> None:
+    text = "// $not_this\nMATCH (n {id: $id}) WHERE n.x = '$nor_this' RETURN n /* $no */"
+    assert parameters_of(text) == {"id"}
+
+
+def test_binding_checks_missing_and_unexpected_parameters() -> None:
+    entities = query("entities", "ladybug")
+    with pytest.raises(QueryError, match="query 'entities': missing limit, skip; unexpected x"):
+        entities.bind({"label": None, "kind": None, "x": 1})
+
+
+def test_unknown_query_lists_the_known_ones() -> None:
+    with pytest.raises(QueryError, match="unknown query 'nope'; known: entities, "):
+        query("nope", "ladybug")
+
+
+def test_the_catalogue_does_not_depend_on_the_working_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    query.cache_clear()
+    assert query("meta", "ladybug").text.startswith("// meta")
