@@ -7,12 +7,12 @@ import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 import uvicorn
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
@@ -20,10 +20,10 @@ from app.config import Settings, get_settings
 from app.errors import OrgMapError
 from app.graph import read
 from app.graph.load import load_bundle
+from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
 from app.model import GraphBundle
 from app.model.views import EntityPage
-from app.model.vocabulary import Label, Lang
 from app.store import open_store
 
 app = typer.Typer(
@@ -173,68 +173,45 @@ def serve(
     )
 
 
-class _EntityParams(BaseModel, extra="forbid"):
-    id: str
-    lang: Lang | None = None
-
-
-class _EntitiesParams(BaseModel, extra="forbid"):
-    type: Label | None = None
-    kind: str | None = None
-    limit: int = 50
-    offset: int = 0
-    lang: Lang | None = None
-
-
-class _NoParams(BaseModel, extra="forbid"):
-    pass
-
-
-def _entity(store: Any, p: _EntityParams) -> BaseModel:
-    return read.get_entity(store, p.id, p.lang)
-
-
-def _entities(store: Any, p: _EntitiesParams) -> BaseModel:
-    return read.list_entities(store, p.type, p.kind, p.limit, p.offset, p.lang)
-
-
-NAMED_QUERIES: dict[str, tuple[type[BaseModel], Callable[[Any, Any], BaseModel]]] = {
-    "entity": (_EntityParams, _entity),
-    "entities": (_EntitiesParams, _entities),
-    "stats": (_NoParams, lambda store, _: read.graph_stats(store)),
-    "meta": (_NoParams, lambda store, _: read.graph_meta(store)),
-}
-
-
 @app.command()
 @_one_line_errors
 def query(
-    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(NAMED_QUERIES)}.")],
+    name: Annotated[str, typer.Argument(help=f"One of: {', '.join(CATALOGUE)}.")],
     param: Annotated[
-        list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value.")
+        list[str] | None,
+        typer.Option("--param", "-p", help="A parameter as key=value; lists comma-separated."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Run a named query, e.g. `orgmap query entity -p id=org-tem --json`."""
-    if name not in NAMED_QUERIES:
-        raise OrgMapError(f"unknown query '{name}'; known: {', '.join(NAMED_QUERIES)}")
-    params_model, function = NAMED_QUERIES[name]
+    """Run a catalogue query, e.g. `orgmap query steered-by -p id=org-te-toimistot --json`.
+
+    Parameters are those of the API endpoint of the same name (see the README), plus `id` for
+    the queries about one entity.
+    """
+    if name not in CATALOGUE:
+        raise OrgMapError(f"unknown query '{name}'; known: {', '.join(CATALOGUE)}")
+    entry = CATALOGUE[name]
     raw: dict[str, str] = {}
     for item in param or []:
         key, sep, value = item.partition("=")
         if not sep:
             raise OrgMapError(f"--param '{item}' is not key=value")
         raw[key.strip()] = value
+    entity_id = raw.pop("id", None)
+    if entry.needs_id and not entity_id:
+        raise OrgMapError(f"{name}: needs -p id=<entity id>")
     try:
-        params = params_model.model_validate(raw)
+        params = entry.params.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "params"
-        allowed = ", ".join(params_model.model_fields) or "none"
-        raise OrgMapError(f"{name}: {where}: {first['msg']} (parameters: {allowed})") from None
-    result = function(open_store(get_settings()), params)
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg']}" for e in exc.errors()
+        )
+        allowed = ", ".join(f.alias or n for n, f in entry.params.model_fields.items())
+        raise OrgMapError(f"{name}: {problems} (parameters: {allowed})") from None
+    settings = get_settings()
+    result = entry.answer(open_store(settings), entity_id, params, budget(settings))
     if as_json:
-        out.print_json(result.model_dump_json())
+        out.print_json(result.model_dump_json(by_alias=True))
     elif isinstance(result, EntityPage):
         table = Table("type", "kind", "name")
         table.add_column("id", no_wrap=True)
@@ -246,5 +223,5 @@ def query(
         )
         out.print(f"{shown} of {result.total}")
     else:
-        data = result.model_dump(mode="json", exclude_none=True)
+        data = result.model_dump(mode="json", by_alias=True, exclude_none=True)
         out.print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), highlight=False)

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = 1
     log_level: str = "info"
+    query_timeout_s: float = 10.0
+    max_rows_per_step: int = 200_000
 
 
 @lru_cache

@@ -12,6 +12,10 @@ class NotFoundError(OrgMapError):
     title = "Not found"
     status = 404
 
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
 
 class BadRequestError(OrgMapError):
     title = "Bad request"
@@ -47,6 +51,13 @@ class NoGraphError(StoreUnavailableError):
     """Nothing has been loaded yet."""
 
     title = "No graph loaded"
+
+
+class QueryTimeoutError(OrgMapError):
+    """A walk over the graph ran past its time budget or size cap."""
+
+    title = "Query too expensive"
+    status = 503
 
 
 class QueryError(OrgMapError):

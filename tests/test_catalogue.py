@@ -10,12 +10,36 @@ from app.graph.catalogue import CYPHER_DIR, parameters_of, query, query_names
 from app.store.ladybug import LadybugStore
 
 # Parameters that make each query return something from the seed graph.
+ANY_TIME = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31"}
+GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]
 EXAMPLES: dict[str, dict[str, object]] = {
-    "entity": {"id": "grp-tem-virkamiesjohtoryhma"},
+    "entities_by_id": {"ids": ["grp-tem-virkamiesjohtoryhma", "org-nope"]},
     "entities": {"label": "Post", "kind": "chair", "skip": 0, "limit": 10},
-    "entities_count": {"label": None, "kind": "management_group"},
-    "stats_nodes": {},
-    "stats_edges": {},
+    "entities_count": {"label": "", "kind": "management_group"},
+    "expand_out": {
+        "ids": ["org-tem"],
+        "types": ["STEERS"],
+        "qualifiers": ["administrative"],
+        "limit": 10,
+        **ANY_TIME,
+    },
+    "expand_in": {
+        "ids": ["org-tem"],
+        "types": ["POST_IN"],
+        "qualifiers": [],
+        "limit": 10,
+        **ANY_TIME,
+    },
+    "id_candidates": {"prefix": "org-te", "limit": 10},
+    "search": {"q": "tem", "label": "", "kind": "", "skip": 0, "limit": 5, **ANY_TIME},
+    "search_count": {"q": "tem", "label": "Organization", "kind": "", **ANY_TIME},
+    "unchaired_groups": {"kinds": GROUPS, **ANY_TIME},
+    "interlocks": {"kinds": GROUPS, "min_shared": 2, **ANY_TIME},
+    "busiest_members": {"kinds": GROUPS, "limit": 5, **ANY_TIME},
+    "changes_nodes": {"first_day": "2022-01-01", "last_day": "2022-12-31"},
+    "changes_edges": {"first_day": "2022-01-01", "last_day": "2022-12-31"},
+    "stats_nodes": ANY_TIME,
+    "stats_edges": ANY_TIME,
     "meta": {},
 }
 
@@ -58,7 +82,7 @@ def test_binding_checks_missing_and_unexpected_parameters() -> None:
 
 
 def test_unknown_query_lists_the_known_ones() -> None:
-    with pytest.raises(QueryError, match="unknown query 'nope'; known: entities, "):
+    with pytest.raises(QueryError, match="unknown query 'nope'; known: busiest_members, "):
         query("nope", "ladybug")
 
 

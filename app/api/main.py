@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app.api import problems
-from app.api.routes import entities, health
+from app.api.routes import catalogue, health
 from app.config import Settings, get_settings
 from app.store import open_store
 
@@ -32,5 +32,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     problems.install(app)
     app.include_router(health.router)
-    app.include_router(entities.router)
+    app.include_router(catalogue.router)
     return app

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from app.errors import OrgMapError
+from app.errors import NotFoundError, OrgMapError
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("orgmap.api")
@@ -29,7 +29,8 @@ def problem(status: int, title: str, detail: str, request: Request, **extra: Any
 
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, OrgMapError)
-    return problem(exc.status, exc.title, str(exc), request)
+    extra = {"suggestions": exc.suggestions} if isinstance(exc, NotFoundError) else {}
+    return problem(exc.status, exc.title, str(exc), request, **extra)
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:

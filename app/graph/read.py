@@ -1,60 +1,37 @@
-"""The named read queries: one function per query in cypher/queries, returning model objects.
+"""Entities, search, changes and statistics: the catalogue's direct lookups.
 
-Written once above the store interface; the catalogue picks each backend's form of a query.
+The walks (steering, preparation, neighbourhood, paths) live in steering.py and explore.py,
+the memberships in groups.py; all of them answer with app/model/views.py objects.
 """
 
 from collections import defaultdict
-from typing import Any
+from datetime import date
 
 from pydantic import BaseModel
 
-from app.errors import NotFoundError
-from app.graph import catalogue
-from app.graph.rows import home_language, node_from_row
+from app.graph.refs import display_name, edge_ref, entity_ref, require_node, run
+from app.graph.rows import fold_for_search, node_from_row
+from app.graph.walk import Window
 from app.model.views import (
     OUT_MODELS,
+    Change,
+    ChangesAnswer,
     EntityPage,
     EntitySummary,
     GraphMeta,
     GraphStats,
+    SearchAnswer,
+    SearchHit,
 )
-from app.model.vocabulary import Country, Label, Lang
+from app.model.vocabulary import Label, Lang, RelType
 from app.store.base import GraphStore, Row
-
-
-def run(store: GraphStore, name: str, **params: Any) -> list[Row]:
-    """Run a named query with exactly the parameters its text uses."""
-    query = catalogue.query(name, store.backend)
-    return store.read(query.text, query.bind(params))
-
-
-def display_name(row: Row, lang: Lang | None) -> str:
-    """The name to show: the asked language, then the entity's own, then fi, sv, en, the gloss.
-
-    English asks for the English gloss before falling back to a Finnish or Swedish name.
-    """
-    if row.get("_label") in (Label.PERSON, Label.SOURCE):
-        return str(row.get("name") or row["id"])
-    if lang is Lang.EN and not row.get("name_en") and row.get("gloss_en"):
-        return str(row["gloss_en"])  # an English description beats a name English readers lack
-    country = Country(row["country"]) if row.get("country") else None
-    order = [lang] if lang else []
-    order += [home_language(country), Lang.FI, Lang.SV, Lang.EN]
-    for candidate in order:
-        if row.get(f"name_{candidate}"):
-            return str(row[f"name_{candidate}"])
-    return str(row.get("gloss_en") or row.get("name") or row["id"])
 
 
 def get_entity(store: GraphStore, entity_id: str, lang: Lang | None = None) -> BaseModel:
     """One entity with all its properties, names, validity and sources (an EntityOut)."""
-    rows = run(store, "entity", id=entity_id)
-    if not rows:
-        raise NotFoundError(f"no entity with id '{entity_id}'")
-    row = rows[0]["n"]
+    row = require_node(store, entity_id)
     label = Label(row["_label"])
-    node = node_from_row(label, row)
-    data = node.model_dump(by_alias=True)
+    data = node_from_row(label, row).model_dump(by_alias=True)
     data.update(type=label.value, name=display_name(row, lang))
     out: BaseModel = OUT_MODELS[label].model_validate(data)
     return out
@@ -68,20 +45,18 @@ def list_entities(
     offset: int = 0,
     lang: Lang | None = None,
 ) -> EntityPage:
-    label_name = label.value if label else None
-    rows = run(store, "entities", label=label_name, kind=kind, skip=offset, limit=limit)
-    total = run(store, "entities_count", label=label_name, kind=kind)[0]["total"]
-    items = [_summary(r["n"], lang) for r in rows]
-    return EntityPage(items=items, total=total, limit=limit, offset=offset)
+    filters = {"label": label.value if label else "", "kind": kind or ""}
+    rows = run(store, "entities", skip=offset, limit=limit, **filters)
+    total = run(store, "entities_count", **filters)[0]["total"]
+    return EntityPage(
+        items=[_summary(r["n"], lang) for r in rows], total=total, limit=limit, offset=offset
+    )
 
 
 def _summary(row: Row, lang: Lang | None) -> EntitySummary:
+    ref = entity_ref(row, lang)
     return EntitySummary(
-        id=row["id"],
-        type=Label(row["_label"]),
-        kind=row["kind"],
-        name=display_name(row, lang),
-        names={k: row.get(f"name_{k}") for k in ("fi", "sv", "en")},
+        **ref.model_dump(),
         is_class=bool(row.get("is_class")),
         country=row.get("country"),
         valid_from=row.get("valid_from"),
@@ -90,12 +65,89 @@ def _summary(row: Row, lang: Lang | None) -> EntitySummary:
     )
 
 
-def graph_stats(store: GraphStore) -> GraphStats:
+def search(
+    store: GraphStore,
+    text: str,
+    *,
+    label: Label | None = None,
+    kind: str | None = None,
+    as_of: date | None = None,
+    lang: Lang | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchAnswer:
+    """Entities whose names or other spellings contain `text`, ignoring case and accents."""
+    folded = " ".join(fold_for_search(text).split())
+    filters = {
+        "q": folded,
+        "label": label.value if label else "",
+        "kind": kind or "",
+        **Window.as_of(as_of).params(),
+    }
+    rows = run(store, "search", skip=offset, limit=limit, **filters)
+    total = run(store, "search_count", **filters)[0]["total"]
+    hits = [SearchHit(**entity_ref(r["n"], lang).model_dump(), score=r["score"]) for r in rows]
+    return SearchAnswer(query=text, items=hits, total=total, limit=limit, offset=offset)
+
+
+def changes(
+    store: GraphStore,
+    first_day: date,
+    last_day: date,
+    *,
+    lang: Lang | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> ChangesAnswer:
+    """Nodes and relationships that began or ended between two days (inclusive)."""
+    bounds = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat()}
+    found: list[tuple[date, Change]] = []
+    for row in run(store, "changes_nodes", **bounds):
+        node = row["n"]
+        for change, day in _changes_of(node, first_day, last_day):
+            found.append(
+                (
+                    day,
+                    Change(
+                        change=change, date=node[_RECORDED[change]], entity=entity_ref(node, lang)
+                    ),
+                )
+            )
+    for row in run(store, "changes_edges", **bounds):
+        rel = row["rel"]
+        edge = edge_ref(rel, RelType(rel["_label"]), row["start"], row["finish"])
+        for change, day in _changes_of(rel, first_day, last_day):
+            found.append((day, Change(change=change, date=rel[_RECORDED[change]], edge=edge)))
+    found.sort(key=lambda item: (item[0], item[1].change, _subject_id(item[1])))
+    items = [change for _, change in found]
+    return ChangesAnswer(
+        items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset
+    )
+
+
+_RECORDED = {"began": "valid_from", "ended": "valid_to"}
+
+
+def _changes_of(row: Row, first_day: date, last_day: date) -> list[tuple[str, date]]:
+    out = []
+    for change, column in (("began", "valid_from_date"), ("ended", "valid_to_date")):
+        day = row.get(column)
+        if day is not None and first_day <= day <= last_day:
+            out.append((change, day))
+    return out
+
+
+def _subject_id(change: Change) -> str:
+    return change.entity.id if change.entity else change.edge.id if change.edge else ""
+
+
+def graph_stats(store: GraphStore, as_of: date | None = None) -> GraphStats:
+    window = Window.as_of(as_of).params()
     node_kinds: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in run(store, "stats_nodes"):
+    for row in run(store, "stats_nodes", **window):
         node_kinds[row["label"]][row["kind"] or "-"] = row["count"]
     edge_qualifiers: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in run(store, "stats_edges"):
+    for row in run(store, "stats_edges", **window):
         edge_qualifiers[row["type"]][row["qualifier"] or "-"] = row["count"]
     nodes = {label: sum(kinds.values()) for label, kinds in node_kinds.items()}
     edges = {rel: sum(qs.values()) for rel, qs in edge_qualifiers.items()}

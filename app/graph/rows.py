@@ -40,6 +40,7 @@ NODE_COMMON: dict[str, ColumnType] = {
     "alt_names": "STRING[]",
     "gloss_en": "STRING",
     "search_text": "STRING",
+    "search_names": "STRING",
     "is_class": "BOOLEAN",
     "cardinality": "INT64",
     "country": "STRING",
@@ -88,6 +89,7 @@ SOURCE_COLUMNS: dict[str, ColumnType] = {
     "kind": "STRING",
     "name": "STRING",
     "search_text": "STRING",
+    "search_names": "STRING",
     "title": "STRING",
     "file": "STRING",
     "lang": "STRING",
@@ -145,6 +147,13 @@ def fold_for_search(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def search_text(terms: list[str]) -> str:
+    """Folded names between bars, '| name one | name two |', so that search can tell an exact
+    name ('| q |') from a name prefix ('| q') from a word prefix (' q') from a substring."""
+    unique = dict.fromkeys(fold_for_search(" ".join(t.split())) for t in terms if t.strip())
+    return "|" + "|".join(f" {t} " for t in unique) + "|"
+
+
 def home_language(country: Country | None) -> Lang:
     return Lang.SV if country is Country.SE else Lang.FI
 
@@ -176,7 +185,7 @@ def node_row(node: Node | Source) -> dict[str, Any]:
     if isinstance(node, Source):
         row = {c: _plain(getattr(node, c, None)) for c in columns}
         row["name"] = node.title
-        row["search_text"] = fold_for_search(node.title)
+        row["search_text"] = row["search_names"] = search_text([node.title])
         return row
     row = dict.fromkeys(columns)
     row.update(_validity(node))
@@ -184,7 +193,8 @@ def node_row(node: Node | Source) -> dict[str, Any]:
         row[f"name_{lang}"] = node.names.get(lang)
         row[f"abbr_{lang}"] = node.abbr.get(lang)
     row["name"] = node.display_name(home_language(node.country))
-    row["search_text"] = fold_for_search(" | ".join(node.search_terms()))
+    row["search_text"] = search_text(node.search_terms())
+    row["search_names"] = search_text(node.primary_names())
     for column in columns:
         if row[column] is None and column in type(node).model_fields:
             row[column] = _plain(getattr(node, column))

@@ -58,10 +58,15 @@ class Node(Validity, Provenance):
                 return name
         return self.gloss_en or ""
 
-    def search_terms(self) -> list[str]:
-        values = [self.names.fi, self.names.sv, self.names.en, self.gloss_en]
-        values += [self.abbr.fi, self.abbr.sv, self.abbr.en, *self.alt_names]
+    def primary_names(self) -> list[str]:
+        """Names and abbreviations: what search ranks highest."""
+        values = [self.names.fi, self.names.sv, self.names.en]
+        values += [self.abbr.fi, self.abbr.sv, self.abbr.en]
         return [v for v in values if v]
+
+    def search_terms(self) -> list[str]:
+        """Everything search finds the node by: names, then other spellings and the gloss."""
+        return [*self.primary_names(), *self.alt_names, *([self.gloss_en] if self.gloss_en else [])]
 
 
 class Organization(Node):
@@ -86,8 +91,8 @@ class Person(Node):
     def display_name(self, lang: Lang) -> str:
         return self.name
 
-    def search_terms(self) -> list[str]:
-        return [self.name, *super().search_terms()]
+    def primary_names(self) -> list[str]:
+        return [self.name, *super().primary_names()]
 
 
 class Post(Node):
@@ -144,6 +149,9 @@ class Source(Strict):
 
     def display_name(self, lang: Lang) -> str:
         return self.title
+
+    def primary_names(self) -> list[str]:
+        return [self.title]
 
     def search_terms(self) -> list[str]:
         return [self.title]

@@ -279,6 +279,25 @@ class Country(StrEnum):
     SE = "SE"
 
 
+# Bodies people and posts sit in: what "groups" means for members, chairs and interlocks.
+GROUP_KINDS = frozenset(
+    {
+        OrgKind.MANAGEMENT_GROUP,
+        OrgKind.PREPARATORY_GROUP,
+        OrgKind.STEERING_GROUP,
+        OrgKind.WORKING_GROUP,
+        OrgKind.MANAGERS_GROUP,
+        OrgKind.FORUM,
+        OrgKind.NETWORK,
+        OrgKind.INFORMAL_GROUP,
+        OrgKind.BOARD,
+    }
+)
+
+# PART_OF kinds along which steering reaches down: whoever steers a body steers its
+# subordinate offices and its units.
+STEERING_INHERITED_THROUGH = frozenset({PartOfKind.SUBORDINATE_TO, PartOfKind.UNIT_OF})
+
 # Which node labels each relationship type may join (start labels, end labels).
 _ORG = frozenset({Label.ORGANIZATION})
 _ANY = frozenset(Label) - {Label.SOURCE}

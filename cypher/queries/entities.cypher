@@ -1,7 +1,7 @@
 // entities: a page of nodes, optionally of one label and kind, ordered by id.
-// Params: $label (label name or null), $kind (or null), $skip, $limit.
+// Params: $label and $kind ('' for any), $skip, $limit.
 MATCH (n:Entity)
-WHERE ($label IS NULL OR $label IN labels(n)) AND ($kind IS NULL OR n.kind = $kind)
+WHERE ($label = '' OR $label IN labels(n)) AND ($kind = '' OR n.kind = $kind)
 RETURN n
 ORDER BY n.id
 SKIP $skip

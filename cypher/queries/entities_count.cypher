@@ -1,5 +1,5 @@
 // entities_count: how many nodes the same filters as `entities` match.
-// Params: $label (label name or null), $kind (or null).
+// Params: $label and $kind ('' for any).
 MATCH (n:Entity)
-WHERE ($label IS NULL OR $label IN labels(n)) AND ($kind IS NULL OR n.kind = $kind)
+WHERE ($label = '' OR $label IN labels(n)) AND ($kind = '' OR n.kind = $kind)
 RETURN count(n) AS total

@@ -52,17 +52,23 @@ def test_names_follow_the_asked_language(client: TestClient) -> None:
     )
 
 
-def test_unknown_id_is_a_404_problem(client: TestClient) -> None:
-    response = client.get("/api/v1/entities/org-nope")
+def test_unknown_id_is_a_404_problem_with_the_closest_ids(client: TestClient) -> None:
+    response = client.get("/api/v1/entities/org-temm")
     assert response.status_code == 404
     assert response.headers["content-type"] == PROBLEM
     assert response.json() == {
         "type": "about:blank",
         "title": "Not found",
         "status": 404,
-        "detail": "no entity with id 'org-nope'",
-        "instance": "/api/v1/entities/org-nope",
+        "detail": "no entity with id 'org-temm'; closest: org-tem, org-vm, org-okm",
+        "instance": "/api/v1/entities/org-temm",
+        "suggestions": ["org-tem", "org-vm", "org-okm"],
     }
+    nothing_close = client.get("/api/v1/entities/zzz-qqq").json()
+    assert (nothing_close["detail"], nothing_close["suggestions"]) == (
+        "no entity with id 'zzz-qqq'",
+        [],
+    )
 
 
 def test_bad_input_is_a_422_problem_naming_the_field(client: TestClient) -> None:
@@ -70,7 +76,7 @@ def test_bad_input_is_a_422_problem_naming_the_field(client: TestClient) -> None
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM
     locations = [e["location"] for e in response.json()["errors"]]
-    assert locations == ["query.type", "query.limit"]
+    assert sorted(locations) == ["query.limit", "query.type"]
     assert client.get("/api/v1/entities/Not_A_Slug").status_code == 422
 
 

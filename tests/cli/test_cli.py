@@ -63,9 +63,14 @@ def test_errors_are_one_line_without_a_traceback(env_db: Path) -> None:
     runner.invoke(app, ["load", str(SEED_DIR)])
     cases = {
         ("query", "entity", "-p", "id=nope"): "error: no entity with id 'nope'",
-        ("query", "nope"): "error: unknown query 'nope'; known: entity, entities, stats, meta",
+        ("query", "nope"): "error: unknown query 'nope'; known: entity, entities, steered-by, "
+        "steers, members, memberships, chairs, unchaired, preparation-chain, neighbourhood, "
+        "paths, interlocks, search, changes, stats",
         ("query", "entities", "-p", "typ=Post"): "error: entities: typ: Extra inputs are not "
-        "permitted (parameters: type, kind, limit, offset, lang)",
+        "permitted (parameters: lang, limit, offset, type, kind)",
+        ("query", "steers"): "error: steers: needs -p id=<entity id>",
+        ("query", "paths", "-p", "from=org-tem"): "error: paths: to: Field required "
+        "(parameters: lang, limit, offset, from, to, types, max_length, as_of)",
         ("query", "entities", "-p", "limit"): "error: --param 'limit' is not key=value",
     }
     for args, message in cases.items():

@@ -28,6 +28,7 @@ def test_organization_with_names_in_three_languages() -> None:
     assert node.display_name(Lang.SV) == "Verket"
     assert node.display_name(Lang.FI) == "Virasto"
     assert node.display_name(Lang.EN) == "Virasto"  # no English name: falls back to fi
+    assert node.primary_names() == ["Virasto", "Verket"]
     assert node.search_terms() == ["Virasto", "Verket", "the agency"]
 
 

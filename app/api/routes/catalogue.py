@@ -1,0 +1,74 @@
+"""The query catalogue over HTTP: one GET endpoint per catalogue entry, declared from it.
+
+Entity-scoped entries live under /api/v1/entities/{entity_id}/<name>; the others under
+/api/v1/<path>. Parameters are the entry's own model, so unknown or bad ones are a 422 naming
+each, and the answer is the entry's response model.
+"""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from app.api.deps import SettingsDep, StoreDep
+from app.api.examples import example_for
+from app.graph.queries import CATALOGUE, CatalogueEntry, budget
+from app.model.common import SLUG_PATTERN
+
+router = APIRouter(prefix="/api/v1", tags=["catalogue"])
+
+EntityId = Annotated[
+    str, Path(pattern=SLUG_PATTERN, max_length=120, examples=["grp-tem-virkamiesjohtoryhma"])
+]
+# Paths of the entries that are not about one entity.
+GLOBAL_PATHS = {
+    "entities": "/entities",
+    "paths": "/paths",
+    "interlocks": "/interlocks",
+    "unchaired": "/groups/unchaired",
+    "search": "/search",
+    "changes": "/changes",
+    "stats": "/stats",
+}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "An id names no entity; the problem suggests the closest ids"},
+    422: {"description": "Bad parameters, each named (problem+json)"},
+    503: {"description": "No graph loaded, or the query ran past its budget (problem+json)"},
+}
+
+
+def _register(name: str, entry: CatalogueEntry) -> None:
+    params_type = entry.params
+    responses = {200: {"content": {"application/json": {"example": example_for(name)}}}}
+    options: dict[str, Any] = {
+        "response_model": entry.response,
+        "summary": entry.about[0].upper() + entry.about[1:],
+        "responses": {**_ERRORS, **responses},
+        "operation_id": name.replace("-", "_"),
+    }
+    if entry.needs_id:
+
+        def scoped(
+            store: StoreDep,
+            settings: SettingsDep,
+            entity_id: EntityId,
+            params: Annotated[params_type, Query()],  # type: ignore[valid-type]
+        ) -> Any:
+            return entry.answer(store, entity_id, params, budget(settings))
+
+        path = "/entities/{entity_id}" + ("" if name == "entity" else f"/{name}")
+        router.add_api_route(path, scoped, **options)
+    else:
+
+        def unscoped(
+            store: StoreDep,
+            settings: SettingsDep,
+            params: Annotated[params_type, Query()],  # type: ignore[valid-type]
+        ) -> Any:
+            return entry.answer(store, None, params, budget(settings))
+
+        router.add_api_route(GLOBAL_PATHS[name], unscoped, **options)
+
+
+# Fixed paths first, so that /entities is not read as /entities/{entity_id}.
+for _name in sorted(CATALOGUE, key=lambda n: CATALOGUE[n].needs_id):
+    _register(_name, CATALOGUE[_name])

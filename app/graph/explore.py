@@ -1,0 +1,151 @@
+"""Exploring around entities: the k-hop neighbourhood (the input of the maps) and the shortest
+paths between two entities."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from app.graph.refs import edge_ref, entity_ref, require_node
+from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
+from app.model.views import EdgeRef, GraphPath, Neighbourhood, PathsAnswer
+from app.model.vocabulary import Lang, RelType
+from app.store.base import GraphStore, Row
+
+PATHS_CAP = 25
+
+
+def _both_ways(
+    store: GraphStore,
+    ids: Sequence[str],
+    types: Sequence[RelType],
+    window: Window,
+    budget: Budget,
+) -> list[Hop]:
+    return [
+        *expand(store, ids, types, "out", window, budget),
+        *expand(store, ids, types, "in", window, budget),
+    ]
+
+
+def _sorted(hops: list[Hop]) -> list[Hop]:
+    return sorted(hops, key=lambda h: (h.node["id"], h.rel["id"]))
+
+
+def _edge(hop: Hop) -> EdgeRef:
+    return edge_ref(hop.rel, hop.rel_type, hop.start, hop.end)
+
+
+def neighbourhood(
+    store: GraphStore,
+    entity_id: str,
+    *,
+    depth: int,
+    types: Sequence[RelType],
+    limit: int,
+    as_of: date | None,
+    lang: Lang | None,
+    budget: Budget,
+) -> Neighbourhood:
+    """Nodes within `depth` hops (either direction) and the edges among them, at most `limit`
+    nodes; `truncated` says when the cap cut it short. Nearer nodes are kept first."""
+    center = require_node(store, entity_id)
+    window = Window.as_of(as_of)
+    kept: dict[str, Row] = {entity_id: center}
+    edges: dict[str, EdgeRef] = {}
+    level, truncated = [entity_id], False
+    for _ in range(depth):
+        next_level: list[str] = []
+        for hop in _sorted(_both_ways(store, level, types, window, budget)):
+            other = hop.node["id"]
+            if other not in kept:
+                if len(kept) >= limit:
+                    truncated = True
+                    continue
+                kept[other] = hop.node
+                next_level.append(other)
+            edges[hop.rel["id"]] = _edge(hop)
+        level = next_level
+    # the edges among the outermost nodes belong to the neighbourhood too
+    for hop in _both_ways(store, level, types, window, budget):
+        if hop.node["id"] in kept:
+            edges[hop.rel["id"]] = _edge(hop)
+    return Neighbourhood(
+        center=entity_ref(center, lang),
+        depth=depth,
+        nodes=[entity_ref(row, lang) for row in kept.values()],
+        edges=sorted(edges.values(), key=lambda e: e.id),
+        truncated=truncated,
+    )
+
+
+def paths(
+    store: GraphStore,
+    source_id: str,
+    target_id: str,
+    *,
+    types: Sequence[RelType],
+    max_length: int,
+    as_of: date | None,
+    lang: Lang | None,
+    budget: Budget,
+    limit: int,
+    offset: int,
+) -> PathsAnswer:
+    """The shortest paths between two entities over `types`, in either direction, up to
+    `max_length` edges. Searches from both ends at once, always widening the smaller side."""
+    source, target = require_node(store, source_id), require_node(store, target_id)
+    window = Window.as_of(as_of)
+    sides = {
+        "s": {source_id: Reached(0, source)},
+        "t": {target_id: Reached(0, target)},
+    }
+    levels = {"s": [source_id], "t": [target_id]}
+    meeting: set[str] = {source_id} & {target_id}
+    length = 0
+    while not meeting and length < max_length and levels["s"] and levels["t"]:
+        side = "s" if len(levels["s"]) <= len(levels["t"]) else "t"
+        reached, other = sides[side], sides["t" if side == "s" else "s"]
+        depth = reached[levels[side][0]].depth + 1
+        new: list[str] = []
+        for hop in _both_ways(store, levels[side], types, window, budget):
+            node = hop.node["id"]
+            known = reached.get(node)
+            if known is None:
+                reached[node] = known = Reached(depth, hop.node)
+                new.append(node)
+            if known.depth == depth:
+                known.parents.append((hop, hop.origin))
+        levels[side] = new
+        length += 1
+        meeting = {n for n in new if n in other}
+    rows = {n: r.node for side_reached in sides.values() for n, r in side_reached.items()}
+    found: list[GraphPath] = []
+    for middle in sorted(meeting):
+        heads = shortest_chains(sides["s"], middle, source_id, PATHS_CAP)
+        tails = shortest_chains(sides["t"], middle, target_id, PATHS_CAP)
+        for head in heads:
+            for tail in tails:
+                found.append(_path([*head, *reversed(tail)], source_id, rows, lang))
+                if len(found) >= PATHS_CAP:
+                    break
+    found.sort(key=lambda p: [e.id for e in p.edges])
+    return PathsAnswer(
+        source=entity_ref(source, lang),
+        target=entity_ref(target, lang),
+        items=found[offset : offset + limit],
+        total=len(found),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def _path(hops: list[Hop], source_id: str, rows: dict[str, Row], lang: Lang | None) -> GraphPath:
+    """A path from the source: its nodes in order and its edges in their own direction."""
+    nodes, current = [source_id], source_id
+    for hop in hops:
+        current = hop.end if hop.start == current else hop.start
+        nodes.append(current)
+    return GraphPath(
+        length=len(hops),
+        nodes=[entity_ref(rows[n], lang) for n in nodes],
+        edges=[_edge(h) for h in hops],
+    )

@@ -1,0 +1,186 @@
+"""Who sits where: members of a body, memberships of a person, post or organisation, chairs,
+bodies without a stated chair, and interlocks between bodies."""
+
+from datetime import date
+
+from app.graph.refs import edge_ref, entity_ref, entity_refs, require_node, run
+from app.graph.walk import Budget, Hop, Window, expand
+from app.model.views import (
+    BusyMember,
+    EdgeRef,
+    EntityList,
+    Holder,
+    Interlock,
+    InterlocksAnswer,
+    Member,
+    MembersAnswer,
+    Membership,
+    MembershipsAnswer,
+)
+from app.model.vocabulary import GROUP_KINDS, Label, Lang, MemberRole, RelType
+from app.store.base import GraphStore
+
+_GROUP_KINDS = sorted(k.value for k in GROUP_KINDS)
+_ROLE_ORDER = {role: i for i, role in enumerate(MemberRole)}
+
+
+def members(
+    store: GraphStore,
+    group_id: str,
+    *,
+    as_of: date | None,
+    lang: Lang | None,
+    budget: Budget,
+    limit: int,
+    offset: int,
+) -> MembersAnswer:
+    """Each seat or member of a body with role and basis; seats with their known holders."""
+    group = require_node(store, group_id)
+    window = Window.as_of(as_of)
+    seats = expand(store, [group_id], [RelType.MEMBER_OF], "in", window, budget)
+    posts = [h.node["id"] for h in seats if h.node["_label"] == Label.POST]
+    holders: dict[str, list[Holder]] = {}
+    for hop in expand(store, posts, [RelType.HOLDS], "in", window, budget):
+        holders.setdefault(hop.origin, []).append(
+            Holder(person=entity_ref(hop.node, lang), edge=_edge(hop))
+        )
+    mentioned = [h.rel.get(f) for h in seats for f in _REFERENCE_FIELDS]
+    refs = entity_refs(store, [m for m in mentioned if m], lang)
+    items = [
+        Member(
+            member=entity_ref(hop.node, lang),
+            role=hop.rel["role"],
+            basis=hop.rel.get("basis"),
+            edge=_edge(hop),
+            holders=holders.get(hop.node["id"], []),
+            **{f: refs.get(hop.rel.get(f) or "") for f in _REFERENCE_FIELDS},
+        )
+        for hop in seats
+    ]
+    items.sort(key=lambda m: (_ROLE_ORDER[m.role], m.member.name.casefold(), m.member.id))
+    return MembersAnswer(
+        subject=entity_ref(group, lang),
+        chair_stated=any(m.role is MemberRole.CHAIR for m in items),
+        items=items[offset : offset + limit],
+        total=len(items),
+        limit=limit,
+        offset=offset,
+    )
+
+
+_REFERENCE_FIELDS = ("designated_by", "appointed_by", "on_behalf_of", "via_post")
+
+
+def _edge(hop: Hop) -> EdgeRef:
+    return edge_ref(hop.rel, hop.rel_type, hop.start, hop.end)
+
+
+def memberships(
+    store: GraphStore,
+    entity_id: str,
+    *,
+    roles: list[MemberRole] | None = None,
+    as_of: date | None,
+    lang: Lang | None,
+    budget: Budget,
+    limit: int,
+    offset: int,
+) -> MembershipsAnswer:
+    """Where a person, post or organisation sits, directly and through the posts it holds
+    (a person) or the posts it has (an organisation)."""
+    subject = require_node(store, entity_id)
+    window = Window.as_of(as_of)
+    wanted = [r.value for r in roles or []]
+    found: dict[tuple[str, str, str | None], Membership] = {}
+
+    def add(hop: Hop, through: Hop | None) -> None:
+        via = through.node["id"] if through else hop.rel.get("via_post")
+        key = (hop.node["id"], hop.rel["role"], via)
+        edges = ([_edge(through)] if through else []) + [_edge(hop)]
+        if key in found:
+            known = {e.id for e in found[key].edges}
+            found[key].edges.extend(e for e in edges if e.id not in known)
+            return
+        found[key] = Membership(
+            group=entity_ref(hop.node, lang),
+            role=hop.rel["role"],
+            basis=hop.rel.get("basis"),
+            through=entity_ref(through.node, lang) if through else None,
+            edges=edges,
+        )
+
+    for hop in expand(store, [entity_id], [RelType.MEMBER_OF], "out", window, budget, wanted):
+        add(hop, None)
+    label = subject["_label"]
+    post_hops: list[Hop] = []
+    if label == Label.PERSON:
+        post_hops = expand(store, [entity_id], [RelType.HOLDS], "out", window, budget)
+    elif label == Label.ORGANIZATION:
+        post_hops = expand(store, [entity_id], [RelType.POST_IN], "in", window, budget)
+    by_post = {h.node["id"]: h for h in post_hops}
+    for hop in expand(store, by_post, [RelType.MEMBER_OF], "out", window, budget, wanted):
+        add(hop, by_post[hop.origin])
+    # a person-level membership names the post it is held through: show that post
+    unresolved = [via for (_, _, via), m in found.items() if via and m.through is None]
+    refs = entity_refs(store, unresolved, lang)
+    for (_, _, via), membership in found.items():
+        if via and membership.through is None:
+            membership.through = refs.get(via)
+    items = sorted(
+        found.values(),
+        key=lambda m: (m.group.name.casefold(), m.group.id, _ROLE_ORDER[m.role]),
+    )
+    return MembershipsAnswer(
+        subject=entity_ref(subject, lang),
+        items=items[offset : offset + limit],
+        total=len(items),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def unchaired_groups(
+    store: GraphStore, *, as_of: date | None, lang: Lang | None, limit: int, offset: int
+) -> EntityList:
+    """Bodies (groups, forums, networks, boards) for which no chair is stated."""
+    rows = run(store, "unchaired_groups", kinds=_GROUP_KINDS, **Window.as_of(as_of).params())
+    items = [entity_ref(r["g"], lang) for r in rows]
+    return EntityList(
+        items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset
+    )
+
+
+def interlocks(
+    store: GraphStore,
+    *,
+    min_shared: int,
+    as_of: date | None,
+    lang: Lang | None,
+    limit: int,
+    offset: int,
+) -> InterlocksAnswer:
+    """Pairs of bodies sharing at least `min_shared` members, and the members in most bodies."""
+    window = Window.as_of(as_of).params()
+    pairs = [
+        Interlock(
+            groups=[entity_ref(r["g1"], lang), entity_ref(r["g2"], lang)],
+            shared=sorted((entity_ref(m, lang) for m in r["shared"]), key=lambda e: e.id),
+            count=len(r["shared"]),
+        )
+        for r in run(store, "interlocks", kinds=_GROUP_KINDS, min_shared=min_shared, **window)
+    ]
+    busiest = [
+        BusyMember(
+            member=entity_ref(r["m"], lang),
+            groups=sorted((entity_ref(g, lang) for g in r["groups"]), key=lambda e: e.id),
+            count=len(r["groups"]),
+        )
+        for r in run(store, "busiest_members", kinds=_GROUP_KINDS, limit=limit, **window)
+    ]
+    return InterlocksAnswer(
+        items=pairs[offset : offset + limit],
+        total=len(pairs),
+        limit=limit,
+        offset=offset,
+        busiest=busiest,
+    )

@@ -1,0 +1,102 @@
+"""How answers name things: entity and edge references built from stored rows."""
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from app.errors import NotFoundError
+from app.graph import catalogue
+from app.graph.rows import EDGE_EXTRA, home_language
+from app.model import EDGE_MODELS
+from app.model.common import Citation, Names
+from app.model.views import EdgeRef, EntityRef
+from app.model.vocabulary import Country, Label, Lang, RelType
+from app.store.base import GraphStore, Row
+
+
+def run(store: GraphStore, name: str, **params: Any) -> list[Row]:
+    """Run a named query with exactly the parameters its text uses."""
+    query = catalogue.query(name, store.backend)
+    return store.read(query.text, query.bind(params))
+
+
+def display_name(row: Row, lang: Lang | None) -> str:
+    """The name to show: the asked language, then the entity's own, then fi, sv, en, the gloss.
+
+    English asks for the English gloss before falling back to a Finnish or Swedish name.
+    """
+    if row.get("_label") in (Label.PERSON, Label.SOURCE):
+        return str(row.get("name") or row["id"])
+    if lang is Lang.EN and not row.get("name_en") and row.get("gloss_en"):
+        return str(row["gloss_en"])  # an English description beats a name English readers lack
+    country = Country(row["country"]) if row.get("country") else None
+    order = [lang] if lang else []
+    order += [home_language(country), Lang.FI, Lang.SV, Lang.EN]
+    for candidate in order:
+        if row.get(f"name_{candidate}"):
+            return str(row[f"name_{candidate}"])
+    return str(row.get("gloss_en") or row.get("name") or row["id"])
+
+
+def entity_ref(row: Row, lang: Lang | None) -> EntityRef:
+    return EntityRef(
+        id=row["id"],
+        type=Label(row["_label"]),
+        kind=row.get("kind") or "",
+        name=display_name(row, lang),
+        names=Names(fi=row.get("name_fi"), sv=row.get("name_sv"), en=row.get("name_en")),
+    )
+
+
+def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
+    attributes = {
+        column: rel[column]
+        for column in EDGE_EXTRA[rel_type]
+        if rel.get(column) is not None and rel.get(column) != []
+    }
+    qualifier_field = EDGE_MODELS[rel_type].qualifier_field
+    docs, quotes = rel.get("source_docs") or [], rel.get("source_quotes") or []
+    return EdgeRef(
+        id=rel["id"],
+        type=rel_type,
+        from_=start,
+        to=end,
+        qualifier=rel.get(qualifier_field) if qualifier_field else None,
+        attributes=attributes,
+        valid_from=rel.get("valid_from"),
+        valid_to=rel.get("valid_to"),
+        date_text=rel.get("date_text"),
+        status=rel.get("status"),
+        assertion=rel["assertion"],
+        confidence=rel.get("confidence"),
+        note=rel.get("note"),
+        sources=[Citation(doc=d, quote=q) for d, q in zip(docs, quotes, strict=True)],
+    )
+
+
+def nodes_by_id(store: GraphStore, ids: Iterable[str]) -> dict[str, Row]:
+    wanted = list(dict.fromkeys(i for i in ids if i))
+    if not wanted:
+        return {}
+    return {row["n"]["id"]: row["n"] for row in run(store, "entities_by_id", ids=wanted)}
+
+
+def entity_refs(store: GraphStore, ids: Iterable[str], lang: Lang | None) -> dict[str, EntityRef]:
+    return {i: entity_ref(row, lang) for i, row in nodes_by_id(store, ids).items()}
+
+
+def require_node(store: GraphStore, entity_id: str) -> Row:
+    """The stored node, or a 404 naming the closest ids."""
+    found = nodes_by_id(store, [entity_id])
+    if entity_id in found:
+        return found[entity_id]
+    suggestions = closest_ids(store, entity_id)
+    hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
+    raise NotFoundError(f"no entity with id '{entity_id}'{hint}", suggestions)
+
+
+def closest_ids(store: GraphStore, entity_id: str, count: int = 3) -> list[str]:
+    """Ids that look like `entity_id`, from those sharing its first segment."""
+    prefix = entity_id.split("-", 1)[0] + "-" if "-" in entity_id else entity_id[:2]
+    candidates = [r["id"] for r in run(store, "id_candidates", prefix=prefix, limit=20_000)]
+    return difflib.get_close_matches(entity_id, candidates, n=count, cutoff=0.5)

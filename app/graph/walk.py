@@ -1,0 +1,130 @@
+"""Walks over the graph one level at a time, above the store interface.
+
+Every traversal (steering chains, preparation chains, neighbourhoods, shortest paths) expands a
+frontier with the two named statements expand_out / expand_in, so both backends answer with
+the same semantics, and every walk is bounded by a deadline and a cap on rows per step.
+"""
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from app.errors import QueryTimeoutError
+from app.graph import catalogue
+from app.model.vocabulary import RelType
+from app.store.base import GraphStore, Row
+
+Direction = Literal["out", "in"]
+_BATCH = 1_000  # ids per expand call
+
+
+@dataclass(frozen=True)
+class Window:
+    """The validity window every edge and node on a walk must overlap; an "as of" day is both
+    ends. Sent as two dates rather than a nullable one: LadybugDB mistypes null parameters."""
+
+    valid_lo: str = "0001-01-01"
+    valid_hi: str = "9999-12-31"
+
+    @classmethod
+    def as_of(cls, day: date | None) -> "Window":
+        return cls(day.isoformat(), day.isoformat()) if day else cls()
+
+    def params(self) -> dict[str, str]:
+        return {"valid_lo": self.valid_lo, "valid_hi": self.valid_hi}
+
+
+class Budget:
+    """A deadline and a row cap for one answer."""
+
+    def __init__(self, seconds: float, max_rows: int) -> None:
+        self.until = time.monotonic() + seconds
+        self.seconds = seconds
+        self.max_rows = max_rows
+
+    def check(self, what: str) -> None:
+        if time.monotonic() > self.until:
+            raise QueryTimeoutError(
+                f"{what} ran past {self.seconds:g} s; narrow it (fewer types, a smaller depth "
+                "or length, an as_of date)"
+            )
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One relationship met on a walk, with both ends known."""
+
+    origin: str  # the node the walk expanded from
+    node: Row  # the node reached
+    rel: Row
+    rel_type: RelType
+    start: str  # the relationship's own direction
+    end: str
+
+
+def expand(
+    store: GraphStore,
+    ids: Iterable[str],
+    types: Sequence[RelType],
+    direction: Direction,
+    window: Window,
+    budget: Budget,
+    qualifiers: Sequence[str] = (),
+) -> list[Hop]:
+    """All relationships of `types` leaving (out) or entering (in) the given nodes."""
+    name = "expand_out" if direction == "out" else "expand_in"
+    query = catalogue.query(name, store.backend)
+    pending = list(dict.fromkeys(ids))
+    hops: list[Hop] = []
+    for start in range(0, len(pending), _BATCH):
+        budget.check("the walk")
+        params = {
+            "ids": pending[start : start + _BATCH],
+            "types": [t.value for t in types],
+            "qualifiers": list(qualifiers),
+            "limit": budget.max_rows + 1,
+            **window.params(),
+        }
+        rows = store.read(query.text, query.bind(params))
+        if len(rows) > budget.max_rows:
+            raise QueryTimeoutError(
+                f"one step of the walk met more than {budget.max_rows} relationships; narrow it"
+            )
+        for row in rows:
+            other = row["node"]["id"]
+            ends = (row["origin"], other) if direction == "out" else (other, row["origin"])
+            hops.append(
+                Hop(row["origin"], row["node"], row["rel"], RelType(row["rel"]["_label"]), *ends)
+            )
+    return hops
+
+
+@dataclass
+class Reached:
+    """How a walk reached a node: its distance and every shortest way in."""
+
+    depth: int
+    node: Row
+    parents: list[tuple[Hop, str]] = field(default_factory=list)  # (hop, previous node id)
+
+
+def shortest_chains(
+    reached: dict[str, Reached], target: str, root: str, limit: int
+) -> list[list[Hop]]:
+    """Up to `limit` shortest chains of hops from `root` to `target`, in walking order."""
+    chains: list[list[Hop]] = []
+
+    def back(node: str, suffix: list[Hop], seen: frozenset[str]) -> None:
+        if len(chains) >= limit:
+            return
+        if node == root:
+            chains.append(suffix)
+            return
+        for hop, previous in reached[node].parents:
+            if previous not in seen:
+                back(previous, [hop, *suffix], seen | {previous})
+
+    back(target, [], frozenset({target}))
+    return chains

@@ -1,0 +1,7 @@
+// changes_nodes: see changes_nodes.cypher. Params: $first_day, $last_day (ISO dates).
+MATCH (n)
+WHERE label(n) <> 'OrgMapMeta'
+  AND ((n.valid_from_date >= date($first_day) AND n.valid_from_date <= date($last_day))
+    OR (n.valid_to_date >= date($first_day) AND n.valid_to_date <= date($last_day)))
+RETURN n
+ORDER BY n.id

@@ -1,0 +1,21 @@
+// search: see search.cypher (same ranking). LadybugDB names a node's label with label().
+// Params: $q, $label, $kind, $valid_lo, $valid_hi, $skip, $limit.
+MATCH (n)
+WHERE n.search_text CONTAINS $q
+  AND label(n) <> 'OrgMapMeta'
+  AND ($label = '' OR label(n) = $label)
+  AND ($kind = '' OR n.kind = $kind)
+  AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))
+WITH n,
+     CASE
+       WHEN n.search_names CONTAINS ('| ' + $q + ' |') THEN 6
+       WHEN n.search_names CONTAINS ('| ' + $q) THEN 5
+       WHEN n.search_names CONTAINS (' ' + $q) THEN 4
+       WHEN n.search_text CONTAINS ('| ' + $q + ' |') THEN 3
+       WHEN n.search_text CONTAINS ('| ' + $q) OR n.search_text CONTAINS (' ' + $q) THEN 2
+       ELSE 1
+     END AS score
+RETURN n, score
+ORDER BY score DESC, size(n.name), n.id
+SKIP $skip
+LIMIT $limit

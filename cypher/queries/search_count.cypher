@@ -1,0 +1,8 @@
+// search_count: how many nodes `search` matches with the same filters.
+// Params: $q, $label, $kind, $valid_lo, $valid_hi.
+MATCH (n:Entity)
+WHERE n.search_text CONTAINS $q
+  AND ($label = '' OR $label IN labels(n))
+  AND ($kind = '' OR n.kind = $kind)
+  AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))
+RETURN count(n) AS total

@@ -1,0 +1,9 @@
+// search_count: how many nodes `search` matches with the same filters.
+// Params: $q, $label, $kind, $valid_lo, $valid_hi.
+MATCH (n)
+WHERE n.search_text CONTAINS $q
+  AND label(n) <> 'OrgMapMeta'
+  AND ($label = '' OR label(n) = $label)
+  AND ($kind = '' OR n.kind = $kind)
+  AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))
+RETURN count(n) AS total
