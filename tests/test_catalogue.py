@@ -10,7 +10,7 @@ from app.graph.catalogue import CYPHER_DIR, parameters_of, query, query_names
 from app.store.ladybug import LadybugStore
 
 # Parameters that make each query return something from the seed graph.
-ANY_TIME = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31"}
+ANY_TIME: dict[str, object] = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31"}
 GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]
 EXAMPLES: dict[str, dict[str, object]] = {
     "entities_by_id": {"ids": ["grp-tem-virkamiesjohtoryhma", "org-nope"]},
