@@ -1,14 +1,42 @@
-"""Example answers for the OpenAPI document: real answers from the seed graph, shortened.
+"""Example requests and answers for the OpenAPI document.
 
-Regenerate with `python -m app.api.examples` after a load of seed_data/; the tests check that
-every example still fits its response model.
+The answers are real answers from the seed graph, with every list cut to its first two items.
+Regenerate them after a change to the seed data or a response model with
+
+    .venv/bin/python -m app.api.examples
+
+(it loads seed_data/ into a temporary database). The tests check every example still fits its
+response model and that every endpoint has one.
 """
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.json")
+
+# name -> (entity id or None, query parameters): the request each example answers.
+REQUESTS: dict[str, tuple[str | None, dict[str, Any]]] = {
+    "entity": ("grp-tem-virkamiesjohtoryhma", {"lang": "fi"}),
+    "entities": (None, {"type": "Organization", "kind": "ministry"}),
+    "steered-by": ("org-te-toimistot", {}),
+    "steers": ("grp-tem-ministerion-johtoryhma", {}),
+    "members": ("grp-tem-konsernin-johtoryhma", {}),
+    "memberships": ("per-petri-peltonen", {}),
+    "chairs": ("post-tem-kansliapaallikko", {}),
+    "unchaired": (None, {}),
+    "preparation-chain": ("grp-tem-virkamiesjohtoryhma", {}),
+    "neighbourhood": ("grp-ohjauksen-valmisteluryhma", {"depth": 1}),
+    "paths": (
+        None,
+        {"from": "per-petri-peltonen", "to": "org-ely-keskukset", "types": "HOLDS,POST_IN,STEERS"},
+    ),
+    "interlocks": (None, {"min_shared": 2}),
+    "search": (None, {"q": "ledningsgrupp"}),
+    "changes": (None, {"from": "2022-01-01", "to": "2022-12-31"}),
+    "stats": (None, {}),
+}
 
 
 def examples() -> dict[str, Any]:
@@ -20,3 +48,47 @@ def examples() -> dict[str, Any]:
 
 def example_for(name: str) -> Any:
     return examples().get(name)
+
+
+def example_id(name: str) -> str:
+    return REQUESTS[name][0] or "org-tem"
+
+
+def _shorten(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_shorten(v) for v in value[:2]]
+    if isinstance(value, dict):
+        return {k: _shorten(v) for k, v in value.items()}
+    return value
+
+
+def _generate() -> dict[str, Any]:
+    # Imported here: generating examples needs the loader, serving them does not.
+    from app.config import PROJECT_ROOT, get_settings
+    from app.graph.load import load_bundle
+    from app.graph.queries import CATALOGUE, budget
+    from app.ingest.seed_files import validate_directory
+    from app.store import open_store
+
+    settings = get_settings()
+    report = validate_directory(PROJECT_ROOT / "seed_data", settings.sources_dir)
+    assert report.bundle is not None, report.problems
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(settings.model_copy(update={"db_path": Path(folder) / "ex.lbug"}))
+        load_bundle(store, report.bundle, "seed_data")
+        answers = {}
+        for name, (entity_id, params) in REQUESTS.items():
+            entry = CATALOGUE[name]
+            answer = entry.answer(
+                store, entity_id, entry.params.model_validate(params), budget(settings)
+            )
+            answers[name] = _shorten(answer.model_dump(mode="json", by_alias=True))
+        store.close()
+    return answers
+
+
+if __name__ == "__main__":
+    EXAMPLES_FILE.write_text(
+        json.dumps(_generate(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {EXAMPLES_FILE}")  # noqa: T201

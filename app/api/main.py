@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         redoc_url=None,
     )
+    app.state.settings = settings
     problems.install(app)
     app.include_router(health.router)
     app.include_router(catalogue.router)

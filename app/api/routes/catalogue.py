@@ -10,15 +10,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from app.api.deps import SettingsDep, StoreDep
-from app.api.examples import example_for
+from app.api.examples import example_for, example_id
 from app.graph.queries import CATALOGUE, CatalogueEntry, budget
 from app.model.common import SLUG_PATTERN
 
 router = APIRouter(prefix="/api/v1", tags=["catalogue"])
 
-EntityId = Annotated[
-    str, Path(pattern=SLUG_PATTERN, max_length=120, examples=["grp-tem-virkamiesjohtoryhma"])
-]
 # Paths of the entries that are not about one entity.
 GLOBAL_PATHS = {
     "entities": "/entities",
@@ -38,6 +35,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 def _register(name: str, entry: CatalogueEntry) -> None:
     params_type = entry.params
+    entity_id_type = Annotated[
+        str, Path(pattern=SLUG_PATTERN, max_length=120, examples=[example_id(name)])
+    ]
     responses = {200: {"content": {"application/json": {"example": example_for(name)}}}}
     options: dict[str, Any] = {
         "response_model": entry.response,
@@ -50,7 +50,7 @@ def _register(name: str, entry: CatalogueEntry) -> None:
         def scoped(
             store: StoreDep,
             settings: SettingsDep,
-            entity_id: EntityId,
+            entity_id: entity_id_type,
             params: Annotated[params_type, Query()],  # type: ignore[valid-type]
         ) -> Any:
             return entry.answer(store, entity_id, params, budget(settings))

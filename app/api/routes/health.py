@@ -20,9 +20,24 @@ class Health(BaseModel):
     total_edges: int
 
 
+_EXAMPLE = {
+    "status": "ok",
+    "backend": "ladybug",
+    "loaded_at": "2026-11-22T19:20:04.313+00:00",
+    "origin": "seed_data",
+    "nodes": {"Organization": 46, "Post": 26, "Person": 9},
+    "edges": {"STEERS": 12, "MEMBER_OF": 29},
+    "total_nodes": 141,
+    "total_edges": 230,
+}
+
+
 @router.get(
     "/health",
-    responses={503: {"description": "No graph loaded, or the store is unreachable (problem+json)"}},
+    responses={
+        200: {"content": {"application/json": {"example": _EXAMPLE}}},
+        503: {"description": "No graph loaded, or the store is unreachable (problem+json)"},
+    },
 )
 def health(store: StoreDep) -> Health:
     stats = read.graph_stats(store)

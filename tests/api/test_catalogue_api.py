@@ -1,0 +1,79 @@
+"""The catalogue endpoints as a whole: OpenAPI examples, list parameters, bounds."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
+
+from app.api.examples import REQUESTS, examples
+from app.api.main import create_app
+from app.config import Settings
+from app.graph.queries import CATALOGUE
+
+
+def test_every_endpoint_has_an_example(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    missing = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            content = operation["responses"]["200"].get("content", {})
+            if "example" not in content.get("application/json", {}):
+                missing.append(f"{method.upper()} {path}")
+    assert missing == []
+    assert len(spec["paths"]) == len(CATALOGUE) + 1  # and /health
+
+
+def test_every_example_fits_its_response_model() -> None:
+    stored = examples()
+    assert sorted(stored) == sorted(CATALOGUE) == sorted(REQUESTS)
+    for name, example in stored.items():
+        TypeAdapter(CATALOGUE[name].response).validate_python(example)
+
+
+def test_list_parameters_may_repeat_or_use_commas(client: TestClient) -> None:
+    url = "/api/v1/entities/org-te-toimistot/steered-by"
+    repeated = client.get(url, params=[("mode", "coordination"), ("mode", "substantive")]).json()
+    commas = client.get(url, params={"mode": "coordination,substantive"}).json()
+    assert repeated == commas
+    assert [i["entity"]["id"] for i in commas["items"]] == [
+        "org-ely-ohjaavat-tahot",
+        "grp-ely-johtoryhma",
+        "org-ely-ohjaavat-ministeriot",
+    ]
+    bad = client.get(url, params={"mode": "coordination,frendly"})
+    assert bad.status_code == 422
+    assert [e["location"] for e in bad.json()["errors"]] == ["query.mode.1"]
+
+
+def test_bad_dates_and_reversed_ranges_are_422s(client: TestClient) -> None:
+    assert client.get("/api/v1/stats", params={"as_of": "2022-02-30"}).status_code == 422
+    reversed_range = client.get(
+        "/api/v1/changes", params={"from": "2022-01-01", "to": "2021-01-01"}
+    )
+    assert reversed_range.status_code == 422
+    assert "'to' is before 'from'" in reversed_range.json()["detail"]
+
+
+def test_a_walk_past_its_budget_is_a_clear_503(loaded_db: Path) -> None:
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"query_timeout_s": 0}, "the walk ran past 0 s; narrow it"),
+        ({"max_rows_per_step": 1}, "one step of the walk met more than 1 relationships"),
+    ]
+    for limits, message in cases:
+        settings = Settings(db_path=loaded_db, **limits)
+        with TestClient(create_app(settings)) as client:
+            response = client.get("/api/v1/entities/org-tem/neighbourhood", params={"depth": 2})
+        assert response.status_code == 503
+        assert response.json()["title"] == "Query too expensive"
+        assert message in response.json()["detail"]
+
+
+def test_no_endpoint_takes_cypher(client: TestClient) -> None:
+    injected = client.get(
+        "/api/v1/search", params={"q": "x' RETURN 1 //", "type": "Organization) DETACH DELETE n"}
+    )
+    assert injected.status_code == 422  # the type is not a label of the vocabulary
+    harmless = client.get("/api/v1/search", params={"q": "' OR 1=1 MATCH (n) DETACH DELETE n //"})
+    assert (harmless.status_code, harmless.json()["total"]) == (200, 0)
+    assert client.get("/health").json()["total_nodes"] == 141
