@@ -7,6 +7,7 @@ import pytest
 from app.errors import QueryError
 from app.graph import catalogue
 from app.graph.catalogue import CYPHER_DIR, parameters_of, query
+from app.model.vocabulary import Label, RelType
 
 
 def test_every_query_file_has_a_header_comment_and_one_statement() -> None:
@@ -46,3 +47,20 @@ def test_the_catalogue_does_not_depend_on_the_working_directory(
     monkeypatch.chdir(tmp_path)
     query.cache_clear()
     assert query("meta", "ladybug").text.startswith("// meta")
+
+
+def test_slots_take_only_the_vocabulary() -> None:
+    entity = query("entity", "ladybug")
+    assert entity.slots == {"label"}
+    with pytest.raises(QueryError, match="must be rendered first"):
+        entity.bind({"id": "org-tem"})
+    rendered = entity.render(label=Label.POST)
+    assert "MATCH (n:Post {id: $id})" in rendered.text
+    with pytest.raises(ValueError, match="is not a valid Label"):
+        entity.render(label="Post) DETACH DELETE (n")  # type: ignore[arg-type]
+    with pytest.raises(QueryError, match=r"has slots \['label'\], given \['label', 'types'\]"):
+        entity.render(label=Label.POST, types=[RelType.STEERS])
+    expand = query("expand_out", "ladybug").render(
+        label=Label.ORGANIZATION, types=[RelType.STEERS, RelType.PART_OF]
+    )
+    assert "-[r:STEERS|PART_OF]->" in expand.text

@@ -3,9 +3,15 @@
 Shared files are Neo4j Cypher; `<name>.ladybug.cypher` beside one overrides it for LadybugDB.
 LadybugDB reads a missing parameter as NULL without complaint, so every call is checked here
 against the parameters the statement text uses.
+
+Labels and relationship types cannot be parameters, and LadybugDB uses its primary-key index
+only when a pattern names the node's label. So a statement may hold vocabulary slots,
+`{{label}}` and `{{types}}`, filled by `render` with values of the vocabulary (Label, RelType)
+and nothing else: never with text from a request.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,12 +19,14 @@ from typing import Any
 
 import app
 from app.errors import QueryError
+from app.model.vocabulary import Label, RelType
 
 CYPHER_DIR = Path(app.__file__).resolve().parent.parent / "cypher"
 
 _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
 def strip_comments(text: str) -> str:
@@ -30,13 +38,24 @@ def parameters_of(text: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(code))
 
 
+def slots_of(text: str) -> frozenset[str]:
+    return frozenset(_SLOT.findall(strip_comments(text)))
+
+
 @dataclass(frozen=True)
 class Query:
     name: str
     text: str
     params: frozenset[str]
+    slots: frozenset[str] = frozenset()
+
+    def render(self, label: Label | None = None, types: Sequence[RelType] = ()) -> "Query":
+        """Fill the vocabulary slots; the result has none left."""
+        return _render(self, label, tuple(types))
 
     def bind(self, values: dict[str, Any]) -> dict[str, Any]:
+        if self.slots:
+            raise QueryError(f"query '{self.name}' must be rendered first: {sorted(self.slots)}")
         missing = sorted(self.params - values.keys())
         extra = sorted(values.keys() - self.params)
         if missing or extra:
@@ -46,6 +65,21 @@ class Query:
             ]
             raise QueryError(f"query '{self.name}': {'; '.join(p for p in parts if p)}")
         return values
+
+
+@cache
+def _render(query: "Query", label: Label | None, types: tuple[RelType, ...]) -> Query:
+    values: dict[str, str] = {}
+    if label is not None:
+        values["label"] = Label(label).value  # Label(...) refuses anything not in the vocabulary
+    if types:
+        values["types"] = "|".join(RelType(t).value for t in types)
+    if set(values) != query.slots:
+        raise QueryError(
+            f"query '{query.name}' has slots {sorted(query.slots)}, given {sorted(values)}"
+        )
+    text = _SLOT.sub(lambda m: values[m.group(1)], query.text)
+    return Query(query.name, text, query.params)
 
 
 def query_names() -> list[str]:
@@ -59,7 +93,7 @@ def query(name: str, backend: str) -> Query:
     for path in (folder / f"{name}.{backend}.cypher", folder / f"{name}.cypher"):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
-            return Query(name, text, parameters_of(text))
+            return Query(name, text, parameters_of(text), slots_of(text))
     raise QueryError(f"unknown query '{name}'; known: {', '.join(query_names())}")
 
 

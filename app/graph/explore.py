@@ -15,14 +15,14 @@ PATHS_CAP = 25
 
 def _both_ways(
     store: GraphStore,
-    ids: Sequence[str],
+    nodes: Sequence[Row],
     types: Sequence[RelType],
     window: Window,
     budget: Budget,
 ) -> list[Hop]:
     return [
-        *expand(store, ids, types, "out", window, budget),
-        *expand(store, ids, types, "in", window, budget),
+        *expand(store, nodes, types, "out", window, budget),
+        *expand(store, nodes, types, "in", window, budget),
     ]
 
 
@@ -54,7 +54,8 @@ def neighbourhood(
     level, truncated = [entity_id], False
     for _ in range(depth):
         next_level: list[str] = []
-        for hop in _sorted(_both_ways(store, level, types, window, budget)):
+        rows = [kept[i] for i in level]
+        for hop in _sorted(_both_ways(store, rows, types, window, budget)):
             other = hop.node["id"]
             if other not in kept:
                 if len(kept) >= limit:
@@ -65,7 +66,7 @@ def neighbourhood(
             edges[hop.rel["id"]] = _edge(hop)
         level = next_level
     # the edges among the outermost nodes belong to the neighbourhood too
-    for hop in _both_ways(store, level, types, window, budget):
+    for hop in _both_ways(store, [kept[i] for i in level], types, window, budget):
         if hop.node["id"] in kept:
             edges[hop.rel["id"]] = _edge(hop)
     return Neighbourhood(
@@ -106,7 +107,8 @@ def paths(
         reached, other = sides[side], sides["t" if side == "s" else "s"]
         depth = reached[levels[side][0]].depth + 1
         new: list[str] = []
-        for hop in _both_ways(store, levels[side], types, window, budget):
+        frontier = [reached[i].node for i in levels[side]]
+        for hop in _both_ways(store, frontier, types, window, budget):
             node = hop.node["id"]
             known = reached.get(node)
             if known is None:

@@ -37,8 +37,8 @@ def members(
     """Each seat or member of a body with role and basis; seats with their known holders."""
     group = require_node(store, group_id)
     window = Window.as_of(as_of)
-    seats = expand(store, [group_id], [RelType.MEMBER_OF], "in", window, budget)
-    posts = [h.node["id"] for h in seats if h.node["_label"] == Label.POST]
+    seats = expand(store, [group], [RelType.MEMBER_OF], "in", window, budget)
+    posts = [h.node for h in seats if h.node["_label"] == Label.POST]
     holders: dict[str, list[Holder]] = {}
     for hop in expand(store, posts, [RelType.HOLDS], "in", window, budget):
         holders.setdefault(hop.origin, []).append(
@@ -109,16 +109,17 @@ def memberships(
             edges=edges,
         )
 
-    for hop in expand(store, [entity_id], [RelType.MEMBER_OF], "out", window, budget, wanted):
+    for hop in expand(store, [subject], [RelType.MEMBER_OF], "out", window, budget, wanted):
         add(hop, None)
     label = subject["_label"]
     post_hops: list[Hop] = []
     if label == Label.PERSON:
-        post_hops = expand(store, [entity_id], [RelType.HOLDS], "out", window, budget)
+        post_hops = expand(store, [subject], [RelType.HOLDS], "out", window, budget)
     elif label == Label.ORGANIZATION:
-        post_hops = expand(store, [entity_id], [RelType.POST_IN], "in", window, budget)
+        post_hops = expand(store, [subject], [RelType.POST_IN], "in", window, budget)
     by_post = {h.node["id"]: h for h in post_hops}
-    for hop in expand(store, by_post, [RelType.MEMBER_OF], "out", window, budget, wanted):
+    posts = [h.node for h in post_hops]
+    for hop in expand(store, posts, [RelType.MEMBER_OF], "out", window, budget, wanted):
         add(hop, by_post[hop.origin])
     # a person-level membership names the post it is held through: show that post
     unresolved = [via for (_, _, via), m in found.items() if via and m.through is None]

@@ -74,11 +74,23 @@ def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
     )
 
 
+def node_by_id(store: GraphStore, entity_id: str) -> Row | None:
+    """The stored node with this id (two index lookups: its label, then the node)."""
+    labels = run(store, "entity_label", id=entity_id)
+    if not labels:
+        return None
+    query = catalogue.query("entity", store.backend).render(label=Label(labels[0]["label"]))
+    rows = store.read(query.text, query.bind({"id": entity_id}))
+    return rows[0]["n"] if rows else None
+
+
 def nodes_by_id(store: GraphStore, ids: Iterable[str]) -> dict[str, Row]:
-    wanted = list(dict.fromkeys(i for i in ids if i))
-    if not wanted:
-        return {}
-    return {row["n"]["id"]: row["n"] for row in run(store, "entities_by_id", ids=wanted)}
+    found = {}
+    for entity_id in dict.fromkeys(i for i in ids if i):
+        row = node_by_id(store, entity_id)
+        if row is not None:
+            found[entity_id] = row
+    return found
 
 
 def entity_refs(store: GraphStore, ids: Iterable[str], lang: Lang | None) -> dict[str, EntityRef]:
@@ -87,9 +99,9 @@ def entity_refs(store: GraphStore, ids: Iterable[str], lang: Lang | None) -> dic
 
 def require_node(store: GraphStore, entity_id: str) -> Row:
     """The stored node, or a 404 naming the closest ids."""
-    found = nodes_by_id(store, [entity_id])
-    if entity_id in found:
-        return found[entity_id]
+    row = node_by_id(store, entity_id)
+    if row is not None:
+        return row
     suggestions = closest_ids(store, entity_id)
     hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
     raise NotFoundError(f"no entity with id '{entity_id}'{hint}", suggestions)

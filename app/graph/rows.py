@@ -95,6 +95,8 @@ SOURCE_COLUMNS: dict[str, ColumnType] = {
     "lang": "STRING",
     "country": "STRING",
     "note": "STRING",
+    "valid_from_date": "DATE",  # always empty: a source is not dated, but walks filter on it
+    "valid_to_date": "DATE",
 }
 EDGE_COMMON: dict[str, ColumnType] = {"id": "STRING", **_VALIDITY, **_PROVENANCE}
 EDGE_EXTRA: dict[RelType, dict[str, ColumnType]] = {
@@ -129,6 +131,8 @@ EDGE_EXTRA: dict[RelType, dict[str, ColumnType]] = {
 }
 META_LABEL = "OrgMapMeta"
 """A one-row-per-key table beside the graph: when and from what it was loaded."""
+INDEX_LABEL = "EntityIndex"
+"""LadybugDB only: every node's id and label, to find a node by id alone through one index."""
 
 
 def node_columns(label: Label) -> dict[str, ColumnType]:

@@ -43,7 +43,8 @@ def _walk_steering(
         if depth == max_depth:
             break
         qualifiers = [m.value for m in modes]
-        hops = expand(store, level, [RelType.STEERS], steer_dir, window, budget, qualifiers)
+        rows = [reached[i].node for i in level]
+        hops = expand(store, rows, [RelType.STEERS], steer_dir, window, budget, qualifiers)
         level = _advance(hops, depth + 1, reached)
         depth += 1
     return reached
@@ -76,7 +77,8 @@ def _close_over_part_of(
     everything, frontier = list(level), list(level)
     depth = reached[level[0]].depth if level else 0
     while frontier:
-        hops = expand(store, frontier, [RelType.PART_OF], direction, window, budget, kinds)
+        rows = [reached[i].node for i in frontier]
+        hops = expand(store, rows, [RelType.PART_OF], direction, window, budget, kinds)
         frontier = _advance(hops, depth, reached)
         everything += frontier
     return everything
@@ -151,7 +153,8 @@ def preparation_chain(
     reached = {entity_id: Reached(0, subject_row)}
     level, depth = [entity_id], 0
     while level and depth < max_depth:
-        hops = expand(store, level, PREPARATION_TYPES, "out", window, budget)
+        rows = [reached[i].node for i in level]
+        hops = expand(store, rows, PREPARATION_TYPES, "out", window, budget)
         depth += 1
         level = _advance(hops, depth, reached)
     steps = [

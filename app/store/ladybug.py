@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
 from app.graph.catalogue import schema_statements
+from app.graph.rows import INDEX_LABEL
 from app.store.base import GraphTables, Row
 
 _ARROW_TYPES = {
@@ -179,6 +180,15 @@ def _copy_graph(conn: Any, tables: GraphTables) -> None:
                 f"(from='{edges.from_label.value}', to='{edges.to_label.value}')",
                 {"rows_arrow": table},
             )
+    # Every node's id and label, so that a node is found by id alone through one index.
+    index = [
+        {"id": row["id"], "label": label.value}
+        for label, rows in tables.nodes.items()
+        for row in rows
+    ]
+    if index:
+        table = _arrow(index, [("id", "STRING"), ("label", "STRING")])
+        conn.execute(f"COPY {INDEX_LABEL} FROM $rows_arrow", {"rows_arrow": table})
     meta = [{"id": k, "value": v} for k, v in tables.meta.items()]
     if meta:
         table = _arrow(meta, [("id", "STRING"), ("value", "STRING")])

@@ -1,6 +1,6 @@
 // entities: see entities.cypher. Params: $label and $kind ('' for any), $skip, $limit.
 MATCH (n)
-WHERE label(n) <> 'OrgMapMeta'
+WHERE NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
   AND ($label = '' OR label(n) = $label)
   AND ($kind = '' OR n.kind = $kind)
 RETURN n

@@ -1,6 +1,6 @@
 // entities_count: see entities_count.cypher. Params: $label and $kind ('' for any).
 MATCH (n)
-WHERE label(n) <> 'OrgMapMeta'
+WHERE NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
   AND ($label = '' OR label(n) = $label)
   AND ($kind = '' OR n.kind = $kind)
 RETURN count(n) AS total

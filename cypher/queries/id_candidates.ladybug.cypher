@@ -1,6 +1,6 @@
 // id_candidates: ids starting with $prefix, to suggest the closest ones for an unknown id.
 // Params: $prefix, $limit.
-MATCH (n)
-WHERE n.id STARTS WITH $prefix AND label(n) <> 'OrgMapMeta'
-RETURN n.id AS id
+MATCH (e:EntityIndex)
+WHERE e.id STARTS WITH $prefix
+RETURN e.id AS id
 LIMIT $limit

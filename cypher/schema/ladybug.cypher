@@ -257,12 +257,23 @@ CREATE NODE TABLE Source(
     lang STRING,
     country STRING,
     note STRING,
+    valid_from_date DATE,
+    valid_to_date DATE,
     PRIMARY KEY (id)
 );
 
+// When and from what the graph was loaded (key/value rows).
 CREATE NODE TABLE OrgMapMeta(
     id STRING,
     value STRING,
+    PRIMARY KEY (id)
+);
+
+// Every node's id and label: finding a node by id alone needs one primary-key lookup here
+// instead of a scan of every table.
+CREATE NODE TABLE EntityIndex(
+    id STRING,
+    label STRING,
     PRIMARY KEY (id)
 );
 

@@ -19,7 +19,7 @@ from app.model.vocabulary import Label, RelType
 from app.store.base import EdgeTable, GraphTables
 from app.store.ladybug import LadybugStore
 
-ALL_NODES = "MATCH (n) WHERE label(n) <> 'OrgMapMeta' RETURN n ORDER BY n.id"
+ALL_NODES = "MATCH (n) WHERE NOT label(n) IN ['OrgMapMeta', 'EntityIndex'] RETURN n ORDER BY n.id"
 ALL_EDGES = (
     "MATCH (a)-[r]->(b) RETURN label(r) AS type, a.id AS start, b.id AS finish, r ORDER BY r.id"
 )
@@ -118,4 +118,4 @@ def test_a_bad_statement_is_a_query_error(store: LadybugStore) -> None:
 
 def test_labels_of_the_graph(store: LadybugStore) -> None:
     labels = {r["l"] for r in store.read("MATCH (n) RETURN DISTINCT label(n) AS l", {})}
-    assert labels == {*(label.value for label in Label), "OrgMapMeta"}
+    assert labels == {*(label.value for label in Label), "OrgMapMeta", "EntityIndex"}

@@ -3,7 +3,7 @@
 import re
 
 from app.graph.catalogue import schema_statements
-from app.graph.rows import META_LABEL, edge_columns, node_columns
+from app.graph.rows import INDEX_LABEL, META_LABEL, edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 
 _TABLE = re.compile(r"CREATE (NODE|REL) TABLE (\w+)\((.*)\)", re.DOTALL)
@@ -41,4 +41,4 @@ def test_one_rel_table_per_type_with_every_allowed_pair() -> None:
         assert pairs == {(a.value, b.value) for a in starts for b in ends}, rel
         columns = [line for line in lines if not line.startswith("FROM ")]
         assert columns == [f"{name} {kind}" for name, kind in edge_columns(rel).items()], rel
-    assert set(tables) == {*Label, *RelType, META_LABEL}
+    assert set(tables) == {*Label, *RelType, META_LABEL, INDEX_LABEL}
