@@ -3,9 +3,10 @@
 Every failure is one clear line on stderr and a non-zero exit, never a traceback.
 """
 
+import contextlib
 import functools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -14,16 +15,25 @@ import uvicorn
 import yaml
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    TaskID,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from app.config import Settings, get_settings
 from app.errors import OrgMapError
 from app.graph import read
-from app.graph.load import load_bundle
+from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
-from app.model import GraphBundle
 from app.model.views import EntityPage
+from app.progress import Progress
 from app.store import open_store
 
 app = typer.Typer(
@@ -69,9 +79,14 @@ SourcesOpt = Annotated[
 
 
 def _validate(
-    directory: Path | None, sources_dir: Path | None, settings: Settings
+    directory: Path | None,
+    sources_dir: Path | None,
+    settings: Settings,
+    progress: Progress | None = None,
 ) -> ValidationReport:
-    report = validate_directory(directory or settings.seed_dir, sources_dir or settings.sources_dir)
+    report = validate_directory(
+        directory or settings.seed_dir, sources_dir or settings.sources_dir, progress
+    )
     for problem in report.problems:
         err.print(str(problem), highlight=False, markup=False, soft_wrap=True)
     if not report.quotes_checked:
@@ -83,14 +98,12 @@ def _validate(
     return report
 
 
-def _counts_table(bundle: GraphBundle) -> Table:
+def _counts_table(report: ValidationReport) -> Table:
     table = Table()
     table.add_column("label / type")
     table.add_column("count", justify="right")
-    for label, count in bundle.node_counts().items():
-        table.add_row(label.value, str(count))
-    for rel, count in bundle.edge_counts().items():
-        table.add_row(rel.value, str(count))
+    for name, count in [*report.node_counts().items(), *report.edge_counts().items()]:
+        table.add_row(name, str(count))
     return table
 
 
@@ -102,8 +115,8 @@ def validate(directory: SeedDir = None, sources_dir: SourcesOpt = None) -> None:
     if not report.ok or report.bundle is None:
         err.print(f"{len(report.problems)} problem(s) in {report.files} file(s)", soft_wrap=True)
         raise typer.Exit(1)
-    out.print(_counts_table(report.bundle))
-    nodes, edges = len(report.bundle.nodes) + len(report.bundle.sources), len(report.bundle.edges)
+    out.print(_counts_table(report))
+    nodes, edges = sum(report.node_counts().values()), sum(report.edge_counts().values())
     out.print(f"valid: {report.files} files, {nodes} nodes, {edges} relationships")
 
 
@@ -118,21 +131,45 @@ def load(
     settings = get_settings()
     if db is not None:
         settings = settings.model_copy(update={"db_path": db})
-    report = _validate(directory, sources_dir, settings)
-    if not report.ok or report.bundle is None:
-        err.print(
-            f"{len(report.problems)} problem(s): nothing was loaded, the previous graph is kept",
-            soft_wrap=True,
-        )
-        raise typer.Exit(1)
-    store = open_store(settings)
     started = time.perf_counter()
-    with out.status("loading…"):
-        load_bundle(store, report.bundle, directory or settings.seed_dir)
+    with _progress_bar() as progress:
+        report = _validate(directory, sources_dir, settings, progress)
+        if not report.ok or report.bundle is None:
+            count = len(report.problems)
+            message = f"{count} problem(s): nothing was loaded, the previous graph is kept"
+            err.print(message, soft_wrap=True)
+            raise typer.Exit(1)
+        origin = str(directory or settings.seed_dir)
+        tables = bundle_tables(report.bundle, origin, report.csv_parts)
+        store = open_store(settings)
+        load_tables(store, tables, progress)
     elapsed = time.perf_counter() - started
-    out.print(_counts_table(report.bundle))
+    out.print(_counts_table(report))
     out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s")
     store.close()
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Progress]:
+    """A rich progress bar with rate and time left, shown once the work has run two seconds."""
+    columns = (
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+    )
+    with RichProgress(*columns, console=err, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+        started = time.monotonic()
+
+        def report(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total, visible=False)
+            shown = time.monotonic() - started > 2
+            bar.update(tasks[what], completed=done, total=total, visible=shown)
+
+        yield report
 
 
 @app.command()

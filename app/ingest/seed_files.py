@@ -1,17 +1,23 @@
-"""Read a seed-data directory into a validated GraphBundle, or report every problem in it.
+"""Read a seed-data directory into validated input, or report every problem in it.
 
 Each YAML file is a mapping of sections (`sources`, `organizations`, ..., `relationships`) to
-lists of entries, one fact per entry. Checks run in two passes: each entry against its model,
-then the graph as a whole (unique ids, known ends, allowed ends, known sources, verbatim quotes).
+lists of entries, one fact per entry; each CSV file holds one section, named by the file
+(app/ingest/csv_files.py). Checks run in two passes: each entry against its model (YAML) or
+each column over all rows (CSV), then the graph as a whole (unique ids, known ends, allowed
+ends, known sources, verbatim quotes).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from app.ingest.csv_checks import check_csv_edges, check_csv_nodes
+from app.ingest.csv_files import CsvPart, read_csv_file
 from app.ingest.problems import Problem, from_validation_error, suggest
 from app.ingest.quotes import QuoteChecker
 from app.ingest.yaml_lines import LineDict, line_of, load_yaml
@@ -19,6 +25,7 @@ from app.model import EDGE_MODELS, Edge, GraphBundle, Node, Source
 from app.model.common import Citation
 from app.model.nodes import NODE_MODELS
 from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.progress import Progress
 
 NODE_SECTIONS: dict[str, Label] = {
     "sources": Label.SOURCE,
@@ -46,9 +53,31 @@ class Origin:
 @dataclass
 class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
-    bundle: GraphBundle | None = None
+    bundle: GraphBundle | None = None  # the YAML entries, as model objects
+    csv_parts: list[CsvPart] = field(default_factory=list)  # the CSV files, as Arrow columns
     files: int = 0
     quotes_checked: bool = False
+
+    def node_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        if self.bundle:
+            for label, count in self.bundle.node_counts().items():
+                counts[label.value] += count
+        for part in self.csv_parts:
+            if part.label is not None:
+                counts[part.label.value] += len(part.table)
+        return {label.value: counts[label.value] for label in Label if counts[label.value]}
+
+    def edge_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        if self.bundle:
+            for rel, count in self.bundle.edge_counts().items():
+                counts[rel.value] += count
+        for part in self.csv_parts:
+            if part.label is None:
+                for item in pc.value_counts(part.table["type"]).to_pylist():
+                    counts[item["values"]] += item["counts"]
+        return {rel.value: counts[rel.value] for rel in RelType if counts[rel.value]}
 
     @property
     def ok(self) -> bool:
@@ -72,15 +101,18 @@ class _Collected:
     nodes: list[tuple[Node, Origin]] = field(default_factory=list)
     edges: list[tuple[Edge, Origin]] = field(default_factory=list)
     invalid: list[_Invalid] = field(default_factory=list)
+    csv: list[CsvPart] = field(default_factory=list)
 
 
 def seed_files(directory: Path) -> list[Path]:
-    """The YAML files of a seed directory, in a stable order (templates excluded)."""
-    files = [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]
+    """The YAML and CSV files of a seed directory, in a stable order (templates excluded)."""
+    files = [*directory.rglob("*.yaml"), *directory.rglob("*.yml"), *directory.rglob("*.csv")]
     return sorted(p for p in files if "templates" not in p.relative_to(directory).parts)
 
 
-def validate_directory(directory: Path, sources_dir: Path | None) -> ValidationReport:
+def validate_directory(
+    directory: Path, sources_dir: Path | None, progress: Progress | None = None
+) -> ValidationReport:
     """Validate every file under `directory`; quotes are checked when `sources_dir` exists."""
     report = ValidationReport()
     if not directory.is_dir():
@@ -89,15 +121,21 @@ def validate_directory(directory: Path, sources_dir: Path | None) -> ValidationR
     files = seed_files(directory)
     report.files = len(files)
     if not files:
-        report.problems.append(Problem(str(directory), 0, "(directory)", "no .yaml files"))
+        report.problems.append(Problem(str(directory), 0, "(directory)", "no .yaml or .csv files"))
         return report
     collected = _Collected()
-    for path in files:
-        _read_file(path, _display_path(path), collected, report.problems)
+    for number, path in enumerate(files, 1):
+        if path.suffix == ".csv":
+            _read_csv(path, _display_path(path), collected, report.problems)
+        else:
+            _read_file(path, _display_path(path), collected, report.problems)
+        if progress:
+            progress("reading", number, len(files))
     checker = QuoteChecker(sources_dir) if sources_dir and sources_dir.is_dir() else None
     report.quotes_checked = checker is not None
     report.problems.extend(_check_graph(collected, checker))
     report.problems.sort()
+    report.csv_parts = collected.csv
     if report.ok:
         report.bundle = GraphBundle(
             sources=[s for s, _ in collected.sources],
@@ -144,6 +182,22 @@ def _read_file(path: Path, name: str, out: _Collected, problems: list[Problem]) 
                 problems.append(Problem(name, line, f"{section}[{index}]", "expected a mapping"))
                 continue
             _read_entry(section, Origin(name, entry), out, problems)
+
+
+def _read_csv(path: Path, name: str, out: _Collected, problems: list[Problem]) -> None:
+    section = path.stem.split("-", 1)[0]
+    if section not in SECTIONS or section == "sources":
+        allowed = [s for s in SECTIONS if s != "sources"]
+        hint = (
+            suggest(section, allowed)
+            or f"; expected a name starting with one of: {', '.join(allowed)}"
+        )
+        problems.append(Problem(name, 0, "(file)", f"no CSV section '{section}'{hint}"))
+        return
+    part, found = read_csv_file(path, name, NODE_SECTIONS.get(section))
+    problems.extend(found)
+    if part is not None:
+        out.csv.append(part)
 
 
 def _read_entry(section: str, origin: Origin, out: _Collected, problems: list[Problem]) -> None:
@@ -208,7 +262,10 @@ def _check_graph(data: _Collected, checker: QuoteChecker | None) -> list[Problem
             continue
         first_seen[node_id] = origin
         labels[node_id] = label
+    csv_labels = check_csv_nodes(data.csv, first_seen, problems)
+    labels.update(csv_labels)
     sources = {s.id: (s, o) for s, o in data.sources}
+    problems.extend(check_csv_edges(data.csv, labels, set(sources), checker, sources))
     for bad in data.invalid:
         problems.extend(_check_citations(bad.citations, bad.origin, sources, checker))
         if bad.ends:

@@ -4,7 +4,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
+import pyarrow as pa
+
 from app.model.vocabulary import Label, RelType
+from app.progress import Progress
 
 Row = dict[str, Any]
 
@@ -16,16 +19,22 @@ class EdgeTable:
     rel: RelType
     from_label: Label
     to_label: Label
-    rows: list[Row]  # each row has "from" and "to" (node ids) and the type's columns
+    table: pa.Table  # "from" and "to" (node ids), then the type's stored columns
 
 
 @dataclass(frozen=True)
 class GraphTables:
-    """A whole graph as rows, ready for an adapter's bulk path."""
+    """A whole graph as Arrow tables of stored columns (app/graph/rows.py), ready for bulk."""
 
-    nodes: Mapping[Label, list[Row]]
+    nodes: Mapping[Label, pa.Table]
     edges: Sequence[EdgeTable]
     meta: Mapping[str, str]
+
+    def node_count(self) -> int:
+        return sum(len(t) for t in self.nodes.values())
+
+    def edge_count(self) -> int:
+        return sum(len(e.table) for e in self.edges)
 
 
 class GraphStore(Protocol):
@@ -40,7 +49,7 @@ class GraphStore(Protocol):
     def write(self, query: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run one write statement over `$rows`, in batches."""
 
-    def replace_graph(self, tables: GraphTables) -> None:
+    def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
         """Swap the whole graph for `tables` atomically: readers see the old or the new one."""
 
     def close(self) -> None: ...

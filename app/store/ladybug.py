@@ -20,6 +20,7 @@ import pyarrow as pa
 from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
 from app.graph.catalogue import schema_statements
 from app.graph.rows import INDEX_LABEL
+from app.progress import Progress
 from app.store.base import GraphTables, Row
 
 _ARROW_TYPES = {
@@ -113,7 +114,7 @@ class LadybugStore:
             conn.close()
             db.close()
 
-    def replace_graph(self, tables: GraphTables) -> None:
+    def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.path.with_name(self.path.name + ".lock")):
             _remove_abandoned_builds(self.path)
@@ -123,7 +124,7 @@ class LadybugStore:
                 try:
                     with self._writer(staging) as conn:
                         _apply_schema(conn)
-                        _copy_graph(conn, tables)
+                        _copy_graph(conn, tables, progress or (lambda *_: None))
                 except RuntimeError as exc:
                     raise LoadFailedError(
                         f"load failed, the previous graph is kept: {exc}"
@@ -159,40 +160,61 @@ def _table_columns(conn: Any, table: str) -> list[tuple[str, str]]:
     return columns
 
 
-def _arrow(rows: list[Row], columns: list[tuple[str, str]], lead: Sequence[str] = ()) -> Any:
-    arrays = {name: pa.array([r[name] for r in rows], pa.string()) for name in lead}
+def _aligned(table: pa.Table, columns: list[tuple[str, str]], lead: Sequence[str] = ()) -> Any:
+    """The table's columns in the order and the types the database table declares."""
+    arrays = [table[name] for name in lead]
     for name, kind in columns:
-        arrays[name] = pa.array([r.get(name) for r in rows], _ARROW_TYPES[kind])
-    return pa.table(arrays)
+        arrays.append(
+            table[name].cast(_ARROW_TYPES[kind])
+            if name in table.column_names
+            else pa.nulls(len(table), _ARROW_TYPES[kind])
+        )
+    return pa.table(arrays, names=[*lead, *(name for name, _ in columns)])
 
 
-def _copy_graph(conn: Any, tables: GraphTables) -> None:
+def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
     # Table names come from the vocabulary (Label / RelType), never from input.
-    for label, rows in tables.nodes.items():
-        if rows:
-            table = _arrow(rows, _table_columns(conn, label.value))
-            conn.execute(f"COPY {label.value} FROM $rows_arrow", {"rows_arrow": table})
+    total, done = tables.node_count() + tables.edge_count(), 0
+    for label, table in tables.nodes.items():
+        if len(table):
+            aligned = _aligned(table, _table_columns(conn, label.value))
+            conn.execute(f"COPY {label.value} FROM $rows_arrow", {"rows_arrow": aligned})
+            done += len(table)
+            progress("copying", done, total)
+    # Every node's id and label, so that a node is found by id alone through one index.
+    index = pa.table(
+        {
+            "id": pa.concat_arrays(
+                [
+                    t["id"].combine_chunks().cast(pa.string())
+                    for t in tables.nodes.values()
+                    if len(t)
+                ]
+            ),
+            "label": pa.array(
+                [label.value for label, t in tables.nodes.items() for _ in range(len(t))],
+                pa.string(),
+            ),
+        }
+    )
+    if len(index):
+        conn.execute(f"COPY {INDEX_LABEL} FROM $rows_arrow", {"rows_arrow": index})
     for edges in tables.edges:
-        if edges.rows:
-            table = _arrow(edges.rows, _table_columns(conn, edges.rel.value), ("from", "to"))
+        if len(edges.table):
+            aligned = _aligned(edges.table, _table_columns(conn, edges.rel.value), ("from", "to"))
             conn.execute(
                 f"COPY {edges.rel.value} FROM $rows_arrow "
                 f"(from='{edges.from_label.value}', to='{edges.to_label.value}')",
-                {"rows_arrow": table},
+                {"rows_arrow": aligned},
             )
-    # Every node's id and label, so that a node is found by id alone through one index.
-    index = [
-        {"id": row["id"], "label": label.value}
-        for label, rows in tables.nodes.items()
-        for row in rows
-    ]
-    if index:
-        table = _arrow(index, [("id", "STRING"), ("label", "STRING")])
-        conn.execute(f"COPY {INDEX_LABEL} FROM $rows_arrow", {"rows_arrow": table})
-    meta = [{"id": k, "value": v} for k, v in tables.meta.items()]
-    if meta:
-        table = _arrow(meta, [("id", "STRING"), ("value", "STRING")])
-        conn.execute("COPY OrgMapMeta FROM $rows_arrow", {"rows_arrow": table})
+            done += len(edges.table)
+            progress("copying", done, total)
+    meta = pa.table(
+        {"id": list(tables.meta), "value": [str(v) for v in tables.meta.values()]},
+        schema=pa.schema([("id", pa.string()), ("value", pa.string())]),
+    )
+    if len(meta):
+        conn.execute("COPY OrgMapMeta FROM $rows_arrow", {"rows_arrow": meta})
 
 
 def _plain(value: Any) -> Any:

@@ -112,7 +112,9 @@ def test_a_missing_directory_or_an_empty_one_is_a_problem(tmp_path: Path) -> Non
     assert [str(p) for p in validate_directory(tmp_path / "nope", None).problems] == [
         f"{tmp_path / 'nope'}:0: (directory): not a directory"
     ]
-    assert [p.message for p in validate_directory(tmp_path, None).problems] == ["no .yaml files"]
+    assert [p.message for p in validate_directory(tmp_path, None).problems] == [
+        "no .yaml or .csv files"
+    ]
 
 
 def test_unknown_sections_and_non_list_sections(tmp_path: Path) -> None:

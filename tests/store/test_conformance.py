@@ -8,6 +8,7 @@ leaves the previous graph answering.
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from app.errors import LoadFailedError, NoGraphError, QueryError
@@ -75,9 +76,10 @@ def test_loading_twice_gives_the_same_graph(tmp_path: Path, seed_bundle: GraphBu
 def _broken_tables(bundle: GraphBundle) -> GraphTables:
     """The seed graph plus one edge to a node that does not exist: the copy fails half-way."""
     tables = bundle_tables(bundle, "broken")
-    bad_row = dict(tables.edges[-1].rows[0], to="org-does-not-exist", id="bad")
     last = tables.edges[-1]
-    bad = EdgeTable(last.rel, last.from_label, last.to_label, [*last.rows, bad_row])
+    bad_row = last.table.slice(0, 1).to_pylist()[0] | {"to": "org-does-not-exist", "id": "bad"}
+    broken = pa.concat_tables([last.table, pa.Table.from_pylist([bad_row], last.table.schema)])
+    bad = EdgeTable(last.rel, last.from_label, last.to_label, broken)
     return GraphTables(tables.nodes, [*tables.edges[:-1], bad], tables.meta)
 
 

@@ -1,0 +1,180 @@
+"""The graph-wide checks for CSV rows, over Arrow arrays: duplicate ids, known and allowed
+relationship ends, known sources, verbatim quotes. Same messages as the YAML checks."""
+
+import bisect
+import difflib
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from app.ingest.csv_files import MAX_PER_KIND, CsvPart
+from app.ingest.problems import Problem
+from app.ingest.quotes import QuoteChecker
+from app.model import Source
+from app.model.vocabulary import ENDPOINTS, Label, RelType
+
+
+class _Located(Protocol):
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def entry(self) -> Any: ...
+
+
+def check_csv_nodes(
+    parts: Sequence[CsvPart], first_seen: Mapping[str, _Located], problems: list[Problem]
+) -> dict[str, Label]:
+    """Ids of the CSV node files with their labels; duplicates (with the YAML ids) reported."""
+    labels: dict[str, Label] = {}
+    node_parts = [p for p in parts if p.label is not None]
+    if not node_parts:
+        return labels
+    ids = pa.chunked_array([p.table["id"] for p in node_parts], pa.string())
+    counts = pc.value_counts(pc.drop_null(ids))
+    repeated = set(
+        pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1)).to_pylist()
+    )
+    repeated |= set(
+        pc.filter(ids, pc.is_in(ids, pa.array(list(first_seen), pa.string()))).to_pylist()
+    )
+    seen: dict[str, str] = {
+        i: f"{o.file}:{o.entry.line}" for i, o in first_seen.items() if i in repeated
+    }
+    for part in node_parts:
+        assert part.label is not None
+        column = part.table["id"]
+        labels.update(dict.fromkeys(column.to_pylist(), part.label))
+        if not repeated:
+            continue
+        rows = pc.indices_nonzero(pc.is_in(column, pa.array(sorted(repeated)))).to_pylist()
+        for row in rows:
+            node_id = column[row].as_py()
+            where = f"{part.file}:{part.line(row)}"
+            if node_id in seen:
+                message = f"duplicate id '{node_id}' (first defined at {seen[node_id]})"
+                problems.append(Problem(part.file, part.line(row), "id", message))
+            else:
+                seen[node_id] = where
+    labels.pop(None, None)  # type: ignore[call-overload]
+    return labels
+
+
+def closest(value: str, sorted_ids: list[str]) -> str:
+    """' (did you mean …?)' from the ids sorted near `value` (fast at a million ids)."""
+    at = bisect.bisect_left(sorted_ids, value)
+    near = sorted_ids[max(0, at - 100) : at + 100]
+    prefix = value.split("-", 1)[0]
+    near += sorted_ids[bisect.bisect_left(sorted_ids, prefix) :][:100]
+    match = difflib.get_close_matches(value, near, n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def check_csv_edges(
+    parts: Sequence[CsvPart],
+    labels: Mapping[str, Label],
+    source_ids: set[str],
+    checker: QuoteChecker | None,
+    sources: Mapping[str, tuple[Source, Any]],
+) -> list[Problem]:
+    """Ends known and allowed, sources known, quotes verbatim; labels of the ends recorded on
+    each relationship part (`_from_label`, `_to_label`) for the bulk copy."""
+    problems: list[Problem] = []
+    edge_parts = [p for p in parts if p.label is None]
+    all_ids = pa.array(list(labels), pa.string()) if labels else pa.array([], pa.string())
+    all_labels = pa.array([label.value for label in labels.values()], pa.string())
+    sorted_ids: list[str] | None = None
+    for part in edge_parts:
+        table = part.table
+        ends = {}
+        for key in ("from", "to"):
+            column = table[key]
+            end_labels = pc.take(all_labels, pc.index_in(column, all_ids))
+            ends[key] = end_labels
+            unknown = pc.indices_nonzero(
+                pc.and_(pc.is_valid(column), pc.is_null(end_labels))
+            ).to_pylist()
+            if unknown and sorted_ids is None:
+                sorted_ids = sorted(labels)
+            for row in unknown[:MAX_PER_KIND]:
+                value = column[row].as_py()
+                message = f"unknown node '{value}'{closest(value, sorted_ids or [])}"
+                problems.append(Problem(part.file, part.line(row), key, message))
+            if len(unknown) > MAX_PER_KIND:
+                more = len(unknown) - MAX_PER_KIND
+                problems.append(
+                    Problem(
+                        part.file,
+                        part.line(unknown[MAX_PER_KIND]),
+                        key,
+                        f"… and {more} more rows like these",
+                    )
+                )
+        for rel in RelType:
+            of_type = pc.equal(table["type"], rel.value)
+            for key, allowed, verb in (
+                ("from", ENDPOINTS[rel][0], "start at"),
+                ("to", ENDPOINTS[rel][1], "end at"),
+            ):
+                wrong = pc.and_(
+                    pc.and_(of_type, pc.is_valid(ends[key])),
+                    pc.invert(pc.is_in(ends[key], pa.array(sorted(allowed), pa.string()))),
+                )
+                names = ", ".join(sorted(allowed))
+                for row in pc.indices_nonzero(wrong).to_pylist()[:MAX_PER_KIND]:
+                    node_id, label = table[key][row].as_py(), ends[key][row].as_py()
+                    message = f"{rel} cannot {verb} {label} '{node_id}' (allowed: {names})"
+                    problems.append(Problem(part.file, part.line(row), key, message))
+        part.table = table.append_column("_from_label", ends["from"]).append_column(
+            "_to_label", ends["to"]
+        )
+        for reference in ("designated_by", "appointed_by", "on_behalf_of", "via_post"):
+            column = table[reference]
+            bad = pc.and_(pc.is_valid(column), pc.invert(pc.is_in(column, all_ids)))
+            for row in pc.indices_nonzero(bad).to_pylist()[:MAX_PER_KIND]:
+                value = column[row].as_py()
+                problems.append(
+                    Problem(part.file, part.line(row), reference, f"unknown node '{value}'")
+                )
+    for part in parts:
+        problems.extend(_check_sources(part, source_ids, checker, sources))
+    return problems
+
+
+def _check_sources(
+    part: CsvPart,
+    source_ids: set[str],
+    checker: QuoteChecker | None,
+    sources: Mapping[str, tuple[Source, Any]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    column = part.table["source"]
+    unknown = pc.indices_nonzero(
+        pc.and_(
+            pc.is_valid(column),
+            pc.invert(pc.is_in(column, pa.array(sorted(source_ids), pa.string()))),
+        )
+    ).to_pylist()
+    for row in unknown[:MAX_PER_KIND]:
+        value = column[row].as_py()
+        match = difflib.get_close_matches(value, sorted(source_ids), n=1, cutoff=0.6)
+        hint = f" (did you mean '{match[0]}'?)" if match else ""
+        problems.append(
+            Problem(part.file, part.line(row), "source", f"unknown source '{value}'{hint}")
+        )
+    if checker is None:
+        return problems
+    pairs = part.table.select(["source", "quote"]).group_by(["source", "quote"]).aggregate([])
+    missing = []
+    for pair in pairs.to_pylist():
+        if pair["source"] in sources and pair["quote"]:
+            message = checker.missing_quote(sources[pair["source"]][0], pair["quote"])
+            if message:
+                missing.append((pair["source"], pair["quote"], message))
+    for source, quote, message in missing:
+        mask = pc.and_(pc.equal(part.table["source"], source), pc.equal(part.table["quote"], quote))
+        for row in pc.indices_nonzero(mask).to_pylist()[:MAX_PER_KIND]:
+            problems.append(Problem(part.file, part.line(row), "quote", message))
+    return problems

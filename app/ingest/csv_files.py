@@ -1,0 +1,457 @@
+"""Seed data as CSV: spreadsheet-friendly, and fast at a million rows.
+
+A file's name says its section: `organizations.csv`, `persons-2024.csv`, `relationships.csv`,
+`relationships-steers.csv` … (see seed_data/README.md for the columns). Rows are checked column
+by column over Arrow arrays, never one Python object per row, with the same messages as the
+YAML path: `file:line: field: message`, the header being line 1.
+"""
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from app.graph.rows import EDGE_EXTRA, NODE_EXTRA, fold_for_search, home_language
+from app.ingest.problems import Problem, suggest
+from app.model import EDGE_MODELS
+from app.model.common import SLUG_PATTERN, first_day, last_day
+from app.model.nodes import NODE_MODELS
+from app.model.vocabulary import (
+    Assertion,
+    Confidence,
+    Country,
+    Label,
+    Lang,
+    RelType,
+    Status,
+)
+
+MAX_PER_KIND = 50  # rows reported per file, field and kind of problem; the rest are counted
+LIST_SEPARATOR = "|"
+
+_NAME_COLUMNS = [f"{p}_{lang}" for p in ("name", "abbr") for lang in Lang]
+NODE_COMMON_COLUMNS = [
+    "id", "kind", *_NAME_COLUMNS, "alt_names", "gloss_en", "is_class", "cardinality", "country",
+    "valid_from", "valid_to", "date_text", "status", "assertion", "confidence", "note",
+    "source", "quote",
+]  # fmt: skip
+_NODE_OWN = {
+    label: [c for c in extra if c not in ("theme_fi", "theme_sv", "theme_en")]
+    + (["theme_fi", "theme_sv", "theme_en"] if label is Label.EVENT else [])
+    for label, extra in NODE_EXTRA.items()
+}
+_NODE_OWN[Label.PERSON] = ["name", *_NODE_OWN[Label.PERSON]]
+EDGE_COMMON_COLUMNS = [
+    "type", "from", "to", "id", "valid_from", "valid_to", "date_text", "status", "assertion",
+    "confidence", "note", "source", "quote",
+]  # fmt: skip
+EDGE_OWN_COLUMNS = sorted({c for extra in EDGE_EXTRA.values() for c in extra})
+LIST_COLUMNS = {"alt_names", "channels", "case_numbers", "instruments"}
+BOOL_COLUMNS = {"is_class", "online", "joint", "per_member"}
+INT_COLUMNS = {"cardinality", "ordinal", "subgoal_count"}
+DATE_COLUMNS = {"valid_from", "valid_to", "appointed_on"}
+_TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def node_columns(label: Label) -> list[str]:
+    return [*NODE_COMMON_COLUMNS, *_NODE_OWN[label]]
+
+
+@dataclass
+class CsvPart:
+    """One validated CSV file: its rows as Arrow columns, and where they came from."""
+
+    file: str
+    label: Label | None  # None: relationships
+    table: pa.Table
+
+    def line(self, row: int) -> int:
+        return row + 2  # the header is line 1
+
+
+class _Report:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def rows(self, rows: Iterable[int], field: str, message: Any) -> None:
+        """Report rows with one problem; `message` may be a function of the row."""
+        rows = list(rows)
+        for row in rows[:MAX_PER_KIND]:
+            text = message(row) if callable(message) else message
+            self.problems.append(Problem(self.file, row + 2, field, text))
+        if len(rows) > MAX_PER_KIND:
+            more = len(rows) - MAX_PER_KIND
+            self.problems.append(
+                Problem(
+                    self.file, rows[MAX_PER_KIND] + 2, field, f"… and {more} more rows like these"
+                )
+            )
+
+
+def read_csv_file(
+    path: Path, name: str, section_label: Label | None
+) -> tuple[CsvPart | None, list[Problem]]:
+    report = _Report(name)
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(use_threads=True),
+            convert_options=pacsv.ConvertOptions(
+                strings_can_be_null=True, quoted_strings_can_be_null=False, auto_dict_encode=False
+            ),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False),
+        )
+    except (pa.ArrowInvalid, OSError) as exc:
+        return None, [Problem(name, 0, "(csv)", str(exc).splitlines()[0])]
+    table = table.cast(pa.schema([(c, pa.string()) for c in table.column_names]))
+    expected = (
+        node_columns(section_label) if section_label else [*EDGE_COMMON_COLUMNS, *EDGE_OWN_COLUMNS]
+    )
+    unknown = [c for c in table.column_names if c not in expected]
+    for column in unknown:
+        report.problems.append(
+            Problem(name, 1, column, f"unknown column{suggest(column, expected)}")
+        )
+    required = (
+        ["id", "source", "quote"] if section_label else ["type", "from", "to", "source", "quote"]
+    )
+    if section_label not in (None, Label.PERSON):
+        required.append("kind")
+    for column in required:
+        if column not in table.column_names:
+            report.problems.append(Problem(name, 1, column, "required column is missing"))
+    if report.problems:
+        return None, report.problems
+    for column in expected:
+        if column not in table.column_names:
+            table = table.append_column(column, pa.nulls(len(table), pa.string()))
+    table = table.select(expected)
+    if section_label:
+        _check_nodes(table, section_label, report)
+    else:
+        _check_edges(table, report)
+    return CsvPart(name, section_label, table), report.problems
+
+
+def _rows(mask: Any) -> list[int]:
+    rows: list[int] = pc.indices_nonzero(mask).to_pylist()
+    return rows
+
+
+def _missing(table: pa.Table, column: str) -> list[int]:
+    return _rows(pc.is_null(table[column]))
+
+
+def _not_in(table: pa.Table, column: str, allowed: Iterable[str]) -> list[int]:
+    values = table[column]
+    bad = pc.and_(pc.is_valid(values), pc.invert(pc.is_in(values, pa.array(sorted(allowed)))))
+    return _rows(bad)
+
+
+def _enum(table: pa.Table, column: str, allowed: Iterable[str], report: _Report) -> None:
+    choices = sorted(allowed)
+    values = table[column]
+
+    def message(row: int) -> str:
+        value = values[row].as_py()
+        return f"unknown value '{value}'" + (
+            suggest(value, choices) or f"; expected one of: {', '.join(choices)}"
+        )
+
+    report.rows(_not_in(table, column, choices), column, message)
+
+
+def _slugs(table: pa.Table, column: str, report: _Report) -> None:
+    values = table[column]
+    bad = pc.and_(pc.is_valid(values), pc.invert(pc.match_substring_regex(values, SLUG_PATTERN)))
+    report.rows(
+        pc.indices_nonzero(bad).to_pylist(),
+        column,
+        lambda row: (
+            f"'{values[row].as_py()}' is not a slug (lower-case ASCII letters, "
+            "digits and single hyphens)"
+        ),
+    )
+
+
+def _date_problem(value: str) -> str | None:
+    if not _PARTIAL_DATE.match(value):
+        return "expected YYYY, YYYY-MM or YYYY-MM-DD"
+    try:
+        first_day(value), last_day(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _check_common(table: pa.Table, report: _Report) -> None:
+    for column in ("source", "quote"):
+        report.rows(_missing(table, column), column, "required value is missing")
+    _slugs(table, "source", report)
+    _enum(table, "status", [s.value for s in Status], report)
+    _enum(table, "assertion", [a.value for a in Assertion], report)
+    _enum(table, "confidence", [c.value for c in Confidence], report)
+    for column in DATE_COLUMNS & set(table.column_names):
+        values = table[column]
+        found = {v: _date_problem(v) for v in pc.unique(values).to_pylist() if v is not None}
+        bad_values = [v for v, p in found.items() if p]
+        if bad_values:
+            rows = _rows(pc.is_in(values, pa.array(bad_values)))
+            report.rows(rows, column, lambda row, v=values, f=found: f[v[row].as_py()] or "")
+    starts, ends = _day_columns(table)
+    if starts is not None and ends is not None:
+        before = pc.fill_null(pc.less(ends, starts), False)
+        report.rows(
+            pc.indices_nonzero(before).to_pylist(),
+            "valid_to",
+            lambda row: (
+                f"ends ({table['valid_to'][row].as_py()}) before it starts "
+                f"({table['valid_from'][row].as_py()})"
+            ),
+        )
+    for column in BOOL_COLUMNS & set(table.column_names):
+        lowered = pc.utf8_lower(table[column])
+        report.rows(
+            _not_in(pa.table({column: lowered}), column, _TRUE | _FALSE),
+            column,
+            "expected true or false",
+        )
+    for column in INT_COLUMNS & set(table.column_names):
+        values = table[column]
+        bad = pc.and_(pc.is_valid(values), pc.invert(pc.match_substring_regex(values, r"^\d+$")))
+        report.rows(pc.indices_nonzero(bad).to_pylist(), column, "expected a whole number")
+
+
+def _check_nodes(table: pa.Table, label: Label, report: _Report) -> None:
+    report.rows(_missing(table, "id"), "id", "required value is missing")
+    _slugs(table, "id", report)
+    model = NODE_MODELS[label]
+    kind_enum: Any = model.model_fields["kind"].annotation
+    kinds = [k.value for k in kind_enum]
+    if label is not Label.PERSON:
+        report.rows(_missing(table, "kind"), "kind", "required value is missing")
+    _enum(table, "kind", kinds, report)
+    _enum(table, "country", [c.value for c in Country], report)
+    names = [c for c in (*_NAME_COLUMNS[:3], "gloss_en", "name") if c in table.column_names]
+    nameless = pc.is_null(table[names[0]])
+    for column in names[1:]:
+        nameless = pc.and_(nameless, pc.is_null(table[column]))
+    needs = "name" if label is Label.PERSON else "one of name_fi, name_sv, name_en or gloss_en"
+    report.rows(pc.indices_nonzero(nameless).to_pylist(), "(row)", f"needs {needs}")
+    for column in ("purpose_lang", "language", "text_lang"):
+        if column in table.column_names:
+            _enum(table, column, [lang.value for lang in Lang], report)
+    _check_common(table, report)
+
+
+def _check_edges(table: pa.Table, report: _Report) -> None:
+    for column in ("type", "from", "to"):
+        report.rows(_missing(table, column), column, "required value is missing")
+    types = table["type"]
+    report.rows(
+        _not_in(table, "type", [t.value for t in RelType]),
+        "type",
+        lambda row: (
+            f"unknown relationship type '{types[row].as_py()}'"
+            + (suggest(types[row].as_py(), [t.value for t in RelType]) or "")
+        ),
+    )
+    for column in ("from", "to", "id", "designated_by", "appointed_by", "on_behalf_of", "via_post"):
+        _slugs(table, column, report)
+    for rel in RelType:
+        of_type = pc.equal(types, rel.value)
+        model = EDGE_MODELS[rel]
+        own = set(EDGE_EXTRA[rel])
+        for column in EDGE_OWN_COLUMNS:
+            if column in own:
+                annotation = model.model_fields[column].annotation
+                enum: Any = next(
+                    (
+                        a
+                        for a in getattr(annotation, "__args__", (annotation,))
+                        if isinstance(a, type) and issubclass(a, StrEnum)
+                    ),
+                    None,
+                )
+                if enum is not None:
+                    sub = pa.table(
+                        {column: pc.if_else(of_type, table[column], pa.scalar(None, pa.string()))}
+                    )
+                    values = table[column]
+                    choices = [e.value for e in enum]
+                    report.rows(
+                        _not_in(sub, column, choices),
+                        column,
+                        lambda row, v=values, ch=choices: (
+                            f"unknown value '{v[row].as_py()}'"
+                            + (suggest(v[row].as_py(), ch) or f"; expected one of: {', '.join(ch)}")
+                        ),
+                    )
+                field = model.model_fields[column]
+                if field.is_required():
+                    missing = pc.and_(of_type, pc.is_null(table[column]))
+                    report.rows(
+                        pc.indices_nonzero(missing).to_pylist(), column, f"required for {rel}"
+                    )
+            else:
+                stray = pc.and_(of_type, pc.is_valid(table[column]))
+                report.rows(
+                    pc.indices_nonzero(stray).to_pylist(), column, f"{rel} has no field '{column}'"
+                )
+    _check_common(table, report)
+
+
+# --- turning checked rows into stored columns ----------------------------------------------------
+
+
+def _day_columns(table: pa.Table) -> tuple[pa.Array | None, pa.Array | None]:
+    if "valid_from" not in table.column_names:
+        return None, None
+    return _days(table["valid_from"], first_day), _days(table["valid_to"], last_day)
+
+
+def _days(values: pa.ChunkedArray, expand: Any) -> pa.Array:
+    """Partial dates to real ones, computed once per distinct value (dates repeat a lot)."""
+    mapping: dict[str, date | None] = {}
+    for value in pc.unique(values).to_pylist():
+        if value is not None:
+            try:
+                mapping[value] = expand(value) if _PARTIAL_DATE.match(value) else None
+            except ValueError:
+                mapping[value] = None
+    keys = pa.array(list(mapping), pa.string())
+    index = pc.index_in(values, keys)
+    days = pa.array(list(mapping.values()), pa.date32())
+    return pc.take(days, index) if len(keys) else pa.nulls(len(values), pa.date32())
+
+
+def _lists(values: pa.ChunkedArray) -> pa.Array:
+    return pa.array(
+        [
+            [p.strip() for p in v.split(LIST_SEPARATOR) if p.strip()] if v else []
+            for v in values.to_pylist()
+        ],
+        pa.list_(pa.string()),
+    )
+
+
+def _bools(values: pa.ChunkedArray) -> pa.Array:
+    lowered = pc.utf8_lower(values)
+    return pc.if_else(
+        pc.is_null(values), pa.scalar(None, pa.bool_()), pc.is_in(lowered, pa.array(sorted(_TRUE)))
+    )
+
+
+def _search(columns: list[pa.ChunkedArray], also_lists: pa.Array | None = None) -> pa.Array:
+    """'| name one | name two |', folded, per row (Python per row: folding is Unicode work)."""
+    rows = zip(
+        *(c.to_pylist() for c in columns),
+        *([also_lists.to_pylist()] if also_lists is not None else []),
+        strict=True,
+    )
+    out = []
+    for values in rows:
+        terms: list[str] = []
+        for value in values:
+            if isinstance(value, list):
+                terms += value
+            elif value:
+                terms.append(value)
+        folded = dict.fromkeys(fold_for_search(" ".join(t.split())) for t in terms)
+        out.append("|" + "|".join(f" {t} " for t in folded) + "|")
+    return pa.array(out, pa.string())
+
+
+def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
+    """The stored columns (app/graph/rows.py) of a CSV node file."""
+    table, label, n = part.table, part.label, len(part.table)
+    assert label is not None
+    out: dict[str, pa.Array | pa.ChunkedArray] = {}
+    alt = _lists(table["alt_names"])
+    primary = [table[c] for c in _NAME_COLUMNS] + ([table["name"]] if label is Label.PERSON else [])
+    out["search_names"] = _search(primary)
+    out["search_text"] = _search([*primary, table["gloss_en"]], alt)
+    out["name"] = table["name"] if label is Label.PERSON else _display_names(table)
+    out["kind"] = pc.fill_null(table["kind"], "person") if label is Label.PERSON else table["kind"]
+    out["valid_from_date"], out["valid_to_date"] = _day_columns(table)
+    out["source_docs"] = pa.array([[v] for v in table["source"].to_pylist()], pa.list_(pa.string()))
+    out["source_quotes"] = pa.array(
+        [[v] for v in table["quote"].to_pylist()], pa.list_(pa.string())
+    )
+    out["assertion"] = pc.fill_null(table["assertion"], Assertion.STATED.value)
+    for column, kind in columns.items():
+        if column in out:
+            continue
+        if column in LIST_COLUMNS:
+            out[column] = _lists(table[column])
+        elif kind == "BOOLEAN":
+            out[column] = (
+                _bools(table[column]) if column in table.column_names else pa.nulls(n, pa.bool_())
+            )
+        elif kind == "INT64":
+            out[column] = (
+                pc.cast(table[column], pa.int64())
+                if column in table.column_names
+                else pa.nulls(n, pa.int64())
+            )
+        elif column in table.column_names:
+            out[column] = table[column]
+        else:
+            out[column] = pa.nulls(n, pa.string())
+    return pa.table({c: out[c] for c in columns})
+
+
+def _display_names(table: pa.Table) -> pa.ChunkedArray:
+    """Name in the entity's own language: sv first for Swedish entities, fi first otherwise."""
+    fi_first = pc.coalesce(table["name_fi"], table["name_sv"], table["name_en"], table["gloss_en"])
+    sv_first = pc.coalesce(table["name_sv"], table["name_fi"], table["name_en"], table["gloss_en"])
+    swedish = pc.fill_null(
+        pc.equal(table["country"], home_language(Country.SE).value.upper()), False
+    )
+    return pc.if_else(swedish, sv_first, fi_first)
+
+
+def edge_store_table(table: pa.Table, rel: RelType, columns: Mapping[str, str]) -> pa.Table:
+    """The stored columns of one relationship type's rows, with `from` and `to` first."""
+    out: dict[str, Any] = {"from": table["from"], "to": table["to"]}
+    model = EDGE_MODELS[rel]
+    qualifier = model.qualifier_field
+    parts: list[Any] = [rel.value.lower().replace("_", "-"), table["from"], table["to"]]
+    if qualifier:
+        default = model.model_fields[qualifier].default
+        values = table[qualifier]
+        if hasattr(default, "value"):
+            values = pc.fill_null(values, default.value)
+        parts.append(pc.replace_substring(values, "_", "-"))
+    derived = pc.binary_join_element_wise(*parts, ".")  # the YAML path's derived id
+    out["id"] = pc.coalesce(table["id"], derived)
+    out["valid_from_date"], out["valid_to_date"] = _day_columns(table)
+    out["source_docs"] = pa.array([[v] for v in table["source"].to_pylist()], pa.list_(pa.string()))
+    out["source_quotes"] = pa.array(
+        [[v] for v in table["quote"].to_pylist()], pa.list_(pa.string())
+    )
+    out["assertion"] = pc.fill_null(table["assertion"], Assertion.STATED.value)
+    for column, kind in columns.items():
+        if column in out:
+            continue
+        default = model.model_fields[column].default if column in model.model_fields else None
+        if column in LIST_COLUMNS:
+            out[column] = _lists(table[column])
+        elif kind == "BOOLEAN":
+            out[column] = _bools(table[column])
+        elif kind == "INT64":
+            out[column] = pc.cast(table[column], pa.int64())
+        elif default is not None and hasattr(default, "value"):
+            out[column] = pc.fill_null(table[column], default.value)
+        else:
+            out[column] = table[column]
+    return pa.table(out)
