@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit clean
+.PHONY: setup run test lint typecheck unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ unit: setup
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+# Benchmarks (not part of test; a tiny run of the harness is): 10k, 100k and 1M nodes, with
+# networkx and SQLite baselines. Results go to bench/results/. Takes about half an hour.
+bench: setup
+	$(BIN)/python -m bench.run --sizes 10000 100000 1000000
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache

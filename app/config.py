@@ -4,6 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +22,7 @@ class Settings(BaseSettings):
     workers: int = 1
     log_level: str = "info"
     query_timeout_s: float = 10.0
-    max_rows_per_step: int = 200_000
+    max_rows_per_step: int = Field(default=100_000, le=100_000)  # expand_* stop at 100,001
 
 
 @lru_cache

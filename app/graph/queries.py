@@ -46,6 +46,9 @@ AsOf = Annotated[
 ]
 
 
+SEARCH_WINDOW = 1000  # search.cypher returns the best 1000 hits
+
+
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -117,6 +120,12 @@ class SearchParams(Paged):
     kind: str | None = Field(default=None, max_length=64, description="Only this kind.")
     as_of: AsOf = None
     limit: int = Field(default=20, ge=1, le=1000)
+
+    @model_validator(mode="after")
+    def _within_the_best(self) -> "SearchParams":
+        if self.offset + self.limit > SEARCH_WINDOW:
+            raise ValueError(f"search pages reach the best {SEARCH_WINDOW} hits: offset + limit")
+        return self
 
 
 class ChangesParams(Paged):

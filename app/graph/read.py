@@ -84,7 +84,7 @@ def search(
         "kind": kind or "",
         **Window.as_of(as_of).params(),
     }
-    rows = run(store, "search", skip=offset, limit=limit, **filters)
+    rows = run(store, "search", **filters)[offset : offset + limit]  # the best 1000
     total = run(store, "search_count", **filters)[0]["total"]
     hits = [SearchHit(**entity_ref(r["n"], lang).model_dump(), score=r["score"]) for r in rows]
     return SearchAnswer(query=text, items=hits, total=total, limit=limit, offset=offset)

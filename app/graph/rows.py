@@ -146,9 +146,10 @@ def edge_columns(rel: RelType) -> dict[str, ColumnType]:
 
 
 def fold_for_search(text: str) -> str:
-    """Lower-case, accents removed: 'Tillväxtverket' -> 'tillvaxtverket'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower-case, accents removed: 'Tillväxtverket' -> 'tillvaxtverket' (the same as
+    csv_files.fold_array, which does it a column at a time)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def search_text(terms: list[str]) -> str:

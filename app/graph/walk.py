@@ -89,7 +89,7 @@ def expand(
         seen.add(node["id"])
         budget.check("the walk")
         query = template.render(label=Label(node["_label"]), types=types)
-        params = {"id": node["id"], "limit": budget.max_rows + 1, **window.params()}
+        params = {"id": node["id"], **window.params()}
         rows = store.read(query.text, query.bind(params))
         if len(rows) > budget.max_rows:
             raise QueryTimeoutError(

@@ -127,6 +127,10 @@ def check_csv_edges(
                     node_id, label = table[key][row].as_py(), ends[key][row].as_py()
                     message = f"{rel} cannot {verb} {label} '{node_id}' (allowed: {names})"
                     problems.append(Problem(part.file, part.line(row), key, message))
+        loops = pc.indices_nonzero(pc.fill_null(pc.equal(table["from"], table["to"]), False))
+        for row in loops.to_pylist()[:MAX_PER_KIND]:
+            message = "a relationship cannot join a node to itself"
+            problems.append(Problem(part.file, part.line(row), "to", message))
         part.table = table.append_column("_from_label", ends["from"]).append_column(
             "_to_label", ends["to"]
         )

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from app.graph.rows import EDGE_EXTRA, NODE_EXTRA, fold_for_search, home_language
+from app.graph.rows import EDGE_EXTRA, NODE_EXTRA, home_language
 from app.ingest.problems import Problem, suggest
 from app.model import EDGE_MODELS
 from app.model.common import SLUG_PATTERN, first_day, last_day
@@ -351,24 +351,28 @@ def _bools(values: pa.ChunkedArray) -> pa.Array:
     )
 
 
-def _search(columns: list[pa.ChunkedArray], also_lists: pa.Array | None = None) -> pa.Array:
-    """'| name one | name two |', folded, per row (Python per row: folding is Unicode work)."""
-    rows = zip(
-        *(c.to_pylist() for c in columns),
-        *([also_lists.to_pylist()] if also_lists is not None else []),
-        strict=True,
-    )
-    out = []
-    for values in rows:
-        terms: list[str] = []
-        for value in values:
-            if isinstance(value, list):
-                terms += value
-            elif value:
-                terms.append(value)
-        folded = dict.fromkeys(fold_for_search(" ".join(t.split())) for t in terms)
-        out.append("|" + "|".join(f" {t} " for t in folded) + "|")
-    return pa.array(out, pa.string())
+def fold_array(values: Any) -> Any:
+    """fold_for_search over a whole column: NFKD, marks removed, lower case, spaces single."""
+    decomposed = pc.utf8_normalize(values, form="NFKD")
+    bare = pc.utf8_lower(pc.replace_substring_regex(decomposed, r"\pM", ""))
+    return pc.utf8_trim_whitespace(pc.replace_substring_regex(bare, r"\s+", " "))
+
+
+def _search(columns: list[Any], lists: Any = None) -> pa.Array:
+    """'| name one | name two |' per row, folded, built column-wise (see rows.search_text)."""
+    pieces = []
+    for column in columns:
+        folded = fold_array(column)
+        pieces.append(
+            pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", folded, " |", ""))
+        )
+    if lists is not None:  # the raw "a|b" cell of a list column
+        folded = fold_array(lists)
+        spaced = pc.replace_substring_regex(folded, r"\s*\|\s*", " | ")
+        pieces.append(
+            pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", spaced, " |", ""))
+        )
+    return pc.binary_join_element_wise("|", *pieces, "")
 
 
 def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
@@ -376,10 +380,9 @@ def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
     table, label, n = part.table, part.label, len(part.table)
     assert label is not None
     out: dict[str, pa.Array | pa.ChunkedArray] = {}
-    alt = _lists(table["alt_names"])
     primary = [table[c] for c in _NAME_COLUMNS] + ([table["name"]] if label is Label.PERSON else [])
     out["search_names"] = _search(primary)
-    out["search_text"] = _search([*primary, table["gloss_en"]], alt)
+    out["search_text"] = _search([*primary, table["gloss_en"]], table["alt_names"])
     out["name"] = table["name"] if label is Label.PERSON else _display_names(table)
     out["kind"] = pc.fill_null(table["kind"], "person") if label is Label.PERSON else table["kind"]
     out["valid_from_date"], out["valid_to_date"] = _day_columns(table)

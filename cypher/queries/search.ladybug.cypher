@@ -1,5 +1,5 @@
 // search: see search.cypher (same ranking). LadybugDB names a node's label with label().
-// Params: $q, $label, $kind, $valid_lo, $valid_hi, $skip, $limit.
+// Params: $q, $label, $kind, $valid_lo, $valid_hi; the best 1000 (see search.cypher).
 MATCH (n)
 WHERE n.search_text CONTAINS $q
   AND NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
@@ -17,5 +17,4 @@ WITH n,
      END AS score
 RETURN n, score
 ORDER BY score DESC, size(n.name), n.id
-SKIP $skip
-LIMIT $limit
+LIMIT 1000

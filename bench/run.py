@@ -1,0 +1,364 @@
+"""`make bench`: OrgMap at 10k, 100k and 1M nodes, side by side with networkx and SQLite.
+
+For each size: generate a synthetic administration, load it with `orgmap load` (time, peak RSS,
+size on disk), time reopen-to-first-answer, run every catalogue query over random inputs through
+app/graph (median, p95), drive the API over loopback with 1 and 2 uvicorn workers (fixed request
+count and time limit), and ask networkx and SQLite the same questions. Writes
+bench/results/<date>-<size>.json and .md and prints the table.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from http.client import HTTPConnection
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from app.config import PROJECT_ROOT, Settings
+from app.graph.queries import CATALOGUE, budget
+from app.store.ladybug import LadybugStore
+from bench import baselines
+
+DATA = PROJECT_ROOT / "bench" / "data"
+RESULTS = PROJECT_ROOT / "bench" / "results"
+TARGETS_MS = {  # p95 targets at 1M nodes
+    "steered-by": 5,
+    "steers": 5,
+    "members": 5,
+    "memberships": 5,
+    "chairs": 5,
+    "search": 5,
+    "neighbourhood": 5,
+    "paths": 50,
+}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values) or [float("nan")]
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def timed(function: Callable[[Any], Any], inputs: list[Any]) -> dict[str, float]:
+    times = []
+    for value in inputs:
+        started = time.perf_counter()
+        function(value)
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "median_ms": statistics.median(times),
+        "p95_ms": percentile(times, 0.95),
+        "n": len(times),
+    }
+
+
+def run_child(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) and stdout of one child process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=errors, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        errors.seek(0)
+        if status:
+            raise RuntimeError(f"{command[2:5]} failed: {errors.read().decode()[-800:]}")
+        return elapsed, usage.ru_maxrss / 1024, out.read().decode()
+
+
+def inputs_for(folder: Path, count: int, rng: random.Random) -> dict[str, list[Any]]:
+    """Random inputs each question makes sense for, drawn from the generated files."""
+    edges = pacsv.read_csv(
+        folder / "relationships.csv",
+        convert_options=pacsv.ConvertOptions(include_columns=["type", "from", "to", "role"]),
+    )
+
+    def ends(rel: str, side: str, role: str | None = None) -> list[str]:
+        mask = pc.equal(edges["type"], rel)
+        if role:
+            mask = pc.and_(mask, pc.equal(edges["role"], role))
+        found: list[str] = pc.unique(pc.filter(edges[side], mask)).to_pylist()
+        return found
+
+    def pick(pool: list[Any]) -> list[Any]:
+        return [rng.choice(pool) for _ in range(count)] if pool else []
+
+    steered = ends("STEERS", "to") + ends("PART_OF", "from")
+    steering = [i for i in ends("STEERS", "from") if not i.startswith("min-")]
+    groups, holders = ends("MEMBER_OF", "to"), ends("HOLDS", "from")
+    orgs = pacsv.read_csv(
+        folder / "organizations.csv",
+        convert_options=pacsv.ConvertOptions(include_columns=["id", "name_fi"]),
+    )
+    words = [
+        w
+        for name in rng.sample(orgs["name_fi"].to_pylist(), min(200, len(orgs)))
+        for w in name.split()[:1]
+    ]
+    everything = steered + groups + holders
+    return {
+        "steered-by": pick(steered),
+        "steers": pick(steering),
+        "members": pick(groups),
+        "memberships": pick(holders),
+        "chairs": pick(holders),
+        "search": pick([w[:5].lower() for w in words]),
+        "neighbourhood": pick(everything),
+        "paths": [tuple(rng.sample(everything, 2)) for _ in range(count)],
+    }
+
+
+def catalogue_calls(store: LadybugStore, settings: Settings) -> dict[str, Callable[[Any], Any]]:
+    def call(name: str, params: dict[str, Any], with_id: bool = True) -> Callable[[Any], Any]:
+        entry = CATALOGUE[name]
+
+        def ask(value: Any) -> Any:
+            extra = {"q": value} if name == "search" else {}
+            if name == "paths":
+                extra = {"from": value[0], "to": value[1]}
+            p = entry.params.model_validate({**params, **extra})
+            return entry.answer(store, value if with_id else None, p, budget(settings))
+
+        return ask
+
+    return {
+        "steered-by": call("steered-by", {}),
+        "steers": call("steers", {}),
+        "members": call("members", {}),
+        "memberships": call("memberships", {}),
+        "chairs": call("chairs", {}),
+        "search": call("search", {}, with_id=False),
+        "neighbourhood": call("neighbourhood", {"depth": 2, "limit": 500}),
+        "paths": call("paths", {"max_length": 4}, with_id=False),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def http_load(
+    port: int, paths: list[str], requests: int, seconds: float, clients: int
+) -> dict[str, float]:
+    """A bounded load generator: `clients` keep-alive connections share `requests` requests,
+    stopping at `seconds` whatever is left; 127.0.0.1 only."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+    counter = iter(range(requests))
+
+    def client() -> None:
+        connection = HTTPConnection("127.0.0.1", port, timeout=10)
+        mine: list[float] = []
+        for index in counter:
+            if time.perf_counter() > deadline:
+                break
+            started = time.perf_counter()
+            connection.request("GET", paths[index % len(paths)])
+            response = connection.getresponse()
+            response.read()
+            mine.append((time.perf_counter() - started) * 1000)
+            if response.status != 200:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {
+        "requests": len(latencies),
+        "errors": errors[0],
+        "rps": len(latencies) / elapsed,
+        "p50_ms": percentile(latencies, 0.5),
+        "p99_ms": percentile(latencies, 0.99),
+    }
+
+
+def api_bench(
+    db: Path, workers: int, inputs: dict[str, list[Any]], requests: int
+) -> dict[str, Any]:
+    port = free_port()
+    env = {**os.environ, "ORGMAP_DB_PATH": str(db), "ORGMAP_LOG_LEVEL": "warning"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from app.cli import app; app()",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/health")
+                break
+            except OSError:
+                time.sleep(0.1)
+        plans = {
+            "steered-by": [f"/api/v1/entities/{i}/steered-by" for i in inputs["steered-by"]],
+            "members": [f"/api/v1/entities/{i}/members" for i in inputs["members"]],
+            "search": [f"/api/v1/search?q={quote(q)}" for q in inputs["search"]],
+        }
+        for paths in plans.values():  # warm up every worker
+            http_load(port, paths, 50, 10, 4)
+        return {name: http_load(port, paths, requests, 30, 8) for name, paths in plans.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def bench_size(nodes: int, samples: int, requests: int, rng: random.Random) -> dict[str, Any]:
+    folder, db = DATA / f"{nodes}", DATA / f"{nodes}.lbug"
+    result: dict[str, Any] = {"nodes": nodes, "date": date.today().isoformat()}
+    if not (folder / "relationships.csv").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        seconds, _, _ = run_child(
+            [
+                sys.executable,
+                "-c",
+                "from app.cli import app; app()",
+                "generate",
+                "--nodes",
+                str(nodes),
+                "--out",
+                str(folder),
+                "--seed",
+                "1",
+            ]
+        )
+        result["generate_s"] = seconds
+    env = {**os.environ, "ORGMAP_DB_PATH": str(db)}
+    load_s, load_rss, _ = run_child(
+        [
+            sys.executable,
+            "-c",
+            "from app.cli import app; app()",
+            "load",
+            str(folder),
+            "--sources-dir",
+            str(folder / "sources"),
+        ],
+        env,
+    )
+    result["load"] = {"seconds": load_s, "peak_rss_mb": load_rss, "db_mb": db.stat().st_size / 1e6}
+    probe = "import time; t=time.perf_counter(); from pathlib import Path; from app.store.ladybug import LadybugStore; from app.graph.refs import node_by_id; s=LadybugStore(Path(%r)); node_by_id(s, 'min-0'); print(time.perf_counter()-t)"
+    reopen = [float(run_child([sys.executable, "-c", probe % str(db)])[2]) for _ in range(5)]
+    result["reopen_to_first_answer_s"] = statistics.median(reopen)
+
+    inputs = inputs_for(folder, samples, rng)
+    settings = Settings(db_path=db, query_timeout_s=60)
+    store = LadybugStore(db)
+    calls = catalogue_calls(store, settings)
+    result["queries"] = {
+        name: timed(calls[name], inputs[name][: (25 if name in ("steers", "paths") else samples)])
+        for name in calls
+    }
+    store.close()
+
+    started = time.perf_counter()
+    graph = baselines.build_networkx(folder)
+    nx_build = time.perf_counter() - started
+    nx_questions = baselines.networkx_questions(graph)
+    result["networkx"] = {
+        "build_s": nx_build,
+        "queries": {n: timed(q, inputs[n][:50]) for n, q in nx_questions.items()},
+    }
+    del graph, nx_questions
+    started = time.perf_counter()
+    sqlite_db = baselines.build_sqlite(folder, DATA / f"{nodes}.sqlite")
+    sq_build = time.perf_counter() - started
+    sq_questions = baselines.sqlite_questions(sqlite_db)
+    result["sqlite"] = {
+        "build_s": sq_build,
+        "queries": {
+            n: timed(q, inputs[n][: (10 if n == "paths" else 50)]) for n, q in sq_questions.items()
+        },
+    }
+    sqlite_db.close()
+    result["api"] = {f"{w}_workers": api_bench(db, w, inputs, requests) for w in (1, 2)}
+    result["map_2000_nodes"] = "not measured: the map views arrive with the maps issue"
+    return result
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [
+        f"### {result['nodes']:,} nodes ({result['date']})",
+        "",
+        f"load {result['load']['seconds']:.1f} s (target 30 s at 1M), peak RSS {result['load']['peak_rss_mb']:.0f} MB (target 2,048), "
+        f"database {result['load']['db_mb']:.0f} MB, reopen-to-first-answer {result['reopen_to_first_answer_s'] * 1000:.0f} ms (target 200); "
+        f"networkx build {result['networkx']['build_s']:.1f} s, SQLite build {result['sqlite']['build_s']:.1f} s",
+        "",
+        "| query | OrgMap median / p95 ms | networkx median / p95 ms | SQLite median / p95 ms | OrgMap ÷ networkx (p95) | OrgMap ÷ SQLite (p95) | target p95 at 1M |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, ours in result["queries"].items():
+        nx_q, sq_q = result["networkx"]["queries"][name], result["sqlite"]["queries"][name]
+        lines.append(
+            f"| {name} | {ours['median_ms']:.2f} / {ours['p95_ms']:.2f} | {nx_q['median_ms']:.2f} / {nx_q['p95_ms']:.2f} | "
+            f"{sq_q['median_ms']:.2f} / {sq_q['p95_ms']:.2f} | {ours['p95_ms'] / max(nx_q['p95_ms'], 1e-6):.1f} | "
+            f"{ours['p95_ms'] / max(sq_q['p95_ms'], 1e-6):.1f} | {TARGETS_MS.get(name, '-')} |"
+        )
+    lines += [
+        "",
+        "| API (loopback) | workers | requests | errors | req/s | p50 ms | p99 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for workers, runs in result["api"].items():
+        for name, run in runs.items():
+            lines.append(
+                f"| {name} | {workers.split('_')[0]} | {run['requests']} | {run['errors']} | {run['rps']:.0f} | {run['p50_ms']:.1f} | {run['p99_ms']:.1f} |"
+            )
+    lines += ["", f"map: {result['map_2000_nodes']}", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--samples", type=int, default=200, help="random inputs per query")
+    parser.add_argument("--requests", type=int, default=3000, help="HTTP requests per endpoint")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    DATA.mkdir(parents=True, exist_ok=True)
+    for nodes in args.sizes:
+        result = bench_size(nodes, args.samples, args.requests, random.Random(nodes))
+        stem = args.out / f"{result['date']}-{nodes}"
+        stem.with_suffix(".json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+        text = table(result)
+        stem.with_suffix(".md").write_text(text, encoding="utf-8")
+        print(text, flush=True)  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
