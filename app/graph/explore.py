@@ -45,8 +45,10 @@ def neighbourhood(
     lang: Lang | None,
     budget: Budget,
 ) -> Neighbourhood:
-    """Nodes within `depth` hops (either direction) and the edges among them, at most `limit`
-    nodes; `truncated` says when the cap cut it short. Nearer nodes are kept first."""
+    """Nodes within `depth` hops (either direction) and the edges met on the way to them, at
+    most `limit` nodes, nearer ones first; `truncated` says when the cap cut it short. Edges
+    between two nodes at the outer edge are not looked for: that would mean expanding every
+    outermost node, hubs included, for edges the map would mostly hide."""
     center = require_node(store, entity_id)
     window = Window.as_of(as_of)
     kept: dict[str, Row] = {entity_id: center}
@@ -54,21 +56,19 @@ def neighbourhood(
     level, truncated = [entity_id], False
     for _ in range(depth):
         next_level: list[str] = []
-        rows = [kept[i] for i in level]
-        for hop in _sorted(_both_ways(store, rows, types, window, budget)):
-            other = hop.node["id"]
-            if other not in kept:
-                if len(kept) >= limit:
-                    truncated = True
-                    continue
-                kept[other] = hop.node
-                next_level.append(other)
-            edges[hop.rel["id"]] = _edge(hop)
+        for node_id in level:
+            if truncated:
+                break  # full: expanding more nodes would only find more to leave out
+            for hop in _sorted(_both_ways(store, [kept[node_id]], types, window, budget)):
+                other = hop.node["id"]
+                if other not in kept:
+                    if len(kept) >= limit:
+                        truncated = True
+                        continue
+                    kept[other] = hop.node
+                    next_level.append(other)
+                edges[hop.rel["id"]] = _edge(hop)
         level = next_level
-    # the edges among the outermost nodes belong to the neighbourhood too
-    for hop in _both_ways(store, [kept[i] for i in level], types, window, budget):
-        if hop.node["id"] in kept:
-            edges[hop.rel["id"]] = _edge(hop)
     return Neighbourhood(
         center=entity_ref(center, lang),
         depth=depth,

@@ -1,0 +1,94 @@
+"""CSV seed files: checked column-wise with the same messages as YAML, loaded the same way."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.graph import read
+from app.graph.load import bundle_tables, load_tables
+from app.ingest.seed_files import validate_directory
+from app.store.ladybug import LadybugStore
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def problems(directory: Path, sources_dir: Path) -> list[str]:
+    return [
+        re.sub(r"^[^:]*/", "", str(p)) for p in validate_directory(directory, sources_dir).problems
+    ]
+
+
+def test_every_row_problem_is_reported_with_file_line_and_field(sources_dir: Path) -> None:
+    assert problems(FIXTURES / "csv_broken", sources_dir) == [
+        "organizations.csv:3: id: 'Org_B' is not a slug (lower-case ASCII letters, digits and "
+        "single hyphens)",
+        "organizations.csv:4: kind: unknown value 'agensy' (did you mean 'agency'?)",
+        "organizations.csv:5: (row): needs one of name_fi, name_sv, name_en or gloss_en",
+        "organizations.csv:6: is_class: expected true or false",
+        "organizations.csv:6: source: unknown source 'src-009' (did you mean 'src-000'?)",
+        "organizations.csv:6: valid_to: ends (2019) before it starts (2020-05)",
+        "organizations.csv:7: id: duplicate id 'org-a' (first defined at "
+        "tests/fixtures/csv_broken/organizations.csv:2)",
+        "organizations.csv:7: quote: quote is not verbatim in src-000 (000_32fa5ef504b6ce97.txt)",
+        "relationships.csv:2: to: unknown node 'org-x' (did you mean 'org-e'?)",
+        "relationships.csv:3: mode: unknown value 'administrativ' (did you mean 'administrative'?)",
+        "relationships.csv:4: type: unknown relationship type 'STEER' (did you mean 'STEERS'?)",
+        "relationships.csv:5: role: required for MEMBER_OF",
+        "relationships.csv:6: to: a relationship cannot join a node to itself",
+        "relationships.csv:7: from: HOLDS cannot start at Organization 'org-a' (allowed: Person)",
+        "relationships.csv:7: to: HOLDS cannot end at Organization 'org-e' (allowed: Post)",
+    ]
+
+
+def test_header_problems_and_unknown_sections(sources_dir: Path) -> None:
+    assert problems(FIXTURES / "csv_header", sources_dir) == [
+        "organizations.csv:1: colour: unknown column (did you mean 'country'?)",
+        "organizations.csv:1: quote: required column is missing",
+        "organizations.csv:1: source: required column is missing",
+        "relationships-extra.csv:1: quote: required column is missing",
+        "relationships-extra.csv:1: source: required column is missing",
+        "units.csv:0: (file): no CSV section 'units'; expected a name starting with one of: "
+        "organizations, persons, posts, projects, documents, events, goals, relationships",
+    ]
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """The seed YAML plus a CSV with one more agency and edges from and to YAML nodes."""
+    folder = tmp_path / "mixed"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "seed_data", folder)
+    (folder / "organizations-extra.csv").write_text(
+        "id,kind,name_fi,name_sv,alt_names,source,quote,valid_from\n"
+        "org-uusi,agency,Uusi Virasto,Nya Ämbetsverket,Uusivirasto|Nya verket,src-000,"
+        "NTM-centralerna styrs,2021-03\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships-extra.csv").write_text(
+        "type,from,to,mode,source,quote\n"
+        "STEERS,org-tem,org-uusi,administrative,src-000,NTM-centralerna styrs\n"
+        "STEERS,org-uusi,org-te-toimistot,development,src-000,NTM-centralerna styrs\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_csv_and_yaml_load_together_and_answer_alike(
+    mixed: Path, sources_dir: Path, tmp_path: Path
+) -> None:
+    report = validate_directory(mixed, sources_dir)
+    assert report.ok, report.problems
+    assert report.node_counts()["Organization"] == 47
+    assert report.bundle is not None
+    store = LadybugStore(tmp_path / "mixed.lbug")
+    load_tables(store, bundle_tables(report.bundle, "mixed", report.csv_parts))
+    entity = read.get_entity(store, "org-uusi")
+    assert entity.model_dump()["alt_names"] == ["Uusivirasto", "Nya verket"]
+    assert entity.model_dump()["valid_from"] == "2021-03"
+    assert read.search(store, "nya ambetsverket").items[0].id == "org-uusi"
+    hits = read.search(store, "uusivirasto")
+    assert (hits.items[0].id, hits.items[0].score) == ("org-uusi", 3)
+    stats = read.graph_stats(store)
+    assert stats.edges["STEERS"] == 14
+    assert read.graph_stats(store, as_of=None).total_nodes == 142

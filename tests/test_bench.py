@@ -1,0 +1,30 @@
+"""A tiny run of the benchmark harness: every part runs and the table comes out."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import run
+
+
+def test_the_harness_runs_end_to_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(run, "DATA", tmp_path / "data")
+    run.main(["--sizes", "400", "--samples", "5", "--requests", "20", "--out", str(tmp_path)])
+    (result_file,) = tmp_path.glob("*-400.json")
+    result = json.loads(result_file.read_text())
+    assert result["load"]["seconds"] > 0 and result["load"]["db_mb"] > 0
+    assert (
+        set(result["queries"])
+        == set(result["networkx"]["queries"])
+        == set(result["sqlite"]["queries"])
+    )
+    assert all(q["n"] == 5 for q in result["queries"].values())
+    for workers in ("1_workers", "2_workers"):
+        for endpoint in ("steered-by", "members", "search"):
+            assert result["api"][workers][endpoint]["errors"] == 0
+            assert result["api"][workers][endpoint]["requests"] == 20
+    printed = capsys.readouterr().out
+    assert "| steered-by |" in printed and "| API (loopback) |" in printed
