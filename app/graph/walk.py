@@ -59,7 +59,7 @@ class Hop:
     """One relationship met on a walk, with both ends known."""
 
     origin: str  # the node the walk expanded from
-    node: Row  # the node reached
+    node: Row  # the node reached: id, _label, kind and names (enough to name it)
     rel: Row
     rel_type: RelType
     start: str  # the relationship's own direction
@@ -96,12 +96,14 @@ def expand(
                 f"one step of the walk met more than {budget.max_rows} relationships; narrow it"
             )
         for row in rows:
-            rel_type = RelType(row["rel"]["_label"])
-            if wanted and _qualifier(row["rel"], rel_type) not in wanted:
+            rel = row.pop("rel")
+            rel_type = RelType(rel["_label"])
+            if wanted and _qualifier(rel, rel_type) not in wanted:
                 continue
-            other = row["node"]["id"]
+            row["_label"] = row.pop("label")  # the far node, as answers name it
+            other = row["id"]
             ends = (node["id"], other) if direction == "out" else (other, node["id"])
-            hops.append(Hop(node["id"], row["node"], row["rel"], rel_type, *ends))
+            hops.append(Hop(node["id"], row, rel, rel_type, *ends))
     return hops
 
 
