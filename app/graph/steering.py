@@ -112,6 +112,7 @@ def steering(
             continue
         if way == "up":
             chains = [list(reversed(c)) for c in chains]  # from the steerer down to the subject
+        chains.sort(key=lambda chain: [h.rel["id"] for h in chain])  # the same answer every time
         links.append(
             SteeringLink(
                 entity=entity_ref(how.node, lang),
@@ -161,7 +162,10 @@ def preparation_chain(
         PreparationStep(
             entity=entity_ref(how.node, lang),
             depth=how.depth,
-            edges=[edge_ref(h.rel, h.rel_type, h.start, h.end) for h, _ in how.parents],
+            edges=sorted(
+                (edge_ref(h.rel, h.rel_type, h.start, h.end) for h, _ in how.parents),
+                key=lambda e: e.id,
+            ),
         )
         for node_id, how in reached.items()
         if node_id != entity_id
