@@ -217,16 +217,15 @@ def sqlite_questions(db: sqlite3.Connection) -> dict[str, Question]:
         SELECT id FROM one
         UNION SELECT e.dst FROM edge e JOIN one ON e.src = one.id
         UNION SELECT e.src FROM edge e JOIN one ON e.dst = one.id"""
+    # Breadth-first: each node once per distance (UNION), so hubs do not multiply paths.
     paths = """
-        WITH RECURSIVE walk(id, path, depth) AS (
-          SELECT ?1, ',' || ?1 || ',', 0
-          UNION ALL
-          SELECT n.other, walk.path || n.other || ',', walk.depth + 1
-            FROM walk JOIN (SELECT src AS here, dst AS other FROM edge
-                            UNION ALL SELECT dst, src FROM edge) n ON n.here = walk.id
-           WHERE walk.depth < 4 AND instr(walk.path, ',' || n.other || ',') = 0
-             AND walk.id != ?2)
-        SELECT path FROM walk WHERE id = ?2 ORDER BY depth LIMIT 25"""
+        WITH RECURSIVE reach(id, depth) AS (
+          SELECT ?1, 0
+          UNION
+          SELECT CASE WHEN e.src = reach.id THEN e.dst ELSE e.src END, reach.depth + 1
+            FROM reach JOIN edge e ON e.src = reach.id OR e.dst = reach.id
+           WHERE reach.depth < 4 AND reach.id != ?2)
+        SELECT min(depth) FROM reach WHERE id = ?2"""
     return {
         "steered-by": lambda node: one(steered_by, node),
         "steers": lambda node: one(steers, node),
