@@ -375,6 +375,19 @@ def _search(columns: list[Any], lists: Any = None) -> pa.Array:
     return pc.binary_join_element_wise("|", *pieces, "")
 
 
+def _dates_and_provenance(table: pa.Table) -> dict[str, Any]:
+    """The stored columns every node and edge has beyond its own: real dates for "as of",
+    the citation as one-element lists (a CSV row cites one source), the assertion level."""
+    starts, ends = _day_columns(table)
+    return {
+        "valid_from_date": starts,
+        "valid_to_date": ends,
+        "source_docs": pa.array([[v] for v in table["source"].to_pylist()], pa.list_(pa.string())),
+        "source_quotes": pa.array([[v] for v in table["quote"].to_pylist()], pa.list_(pa.string())),
+        "assertion": pc.fill_null(table["assertion"], Assertion.STATED.value),
+    }
+
+
 def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
     """The stored columns (app/graph/rows.py) of a CSV node file."""
     table, label, n = part.table, part.label, len(part.table)
@@ -385,12 +398,7 @@ def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
     out["search_text"] = _search([*primary, table["gloss_en"]], table["alt_names"])
     out["name"] = table["name"] if label is Label.PERSON else _display_names(table)
     out["kind"] = pc.fill_null(table["kind"], "person") if label is Label.PERSON else table["kind"]
-    out["valid_from_date"], out["valid_to_date"] = _day_columns(table)
-    out["source_docs"] = pa.array([[v] for v in table["source"].to_pylist()], pa.list_(pa.string()))
-    out["source_quotes"] = pa.array(
-        [[v] for v in table["quote"].to_pylist()], pa.list_(pa.string())
-    )
-    out["assertion"] = pc.fill_null(table["assertion"], Assertion.STATED.value)
+    out.update(_dates_and_provenance(table))
     for column, kind in columns.items():
         if column in out:
             continue
@@ -437,12 +445,7 @@ def edge_store_table(table: pa.Table, rel: RelType, columns: Mapping[str, str]) 
         parts.append(pc.replace_substring(values, "_", "-"))
     derived = pc.binary_join_element_wise(*parts, ".")  # the YAML path's derived id
     out["id"] = pc.coalesce(table["id"], derived)
-    out["valid_from_date"], out["valid_to_date"] = _day_columns(table)
-    out["source_docs"] = pa.array([[v] for v in table["source"].to_pylist()], pa.list_(pa.string()))
-    out["source_quotes"] = pa.array(
-        [[v] for v in table["quote"].to_pylist()], pa.list_(pa.string())
-    )
-    out["assertion"] = pc.fill_null(table["assertion"], Assertion.STATED.value)
+    out.update(_dates_and_provenance(table))
     for column, kind in columns.items():
         if column in out:
             continue
