@@ -142,10 +142,12 @@ def load(
             raise typer.Exit(1)
         origin = str(directory or settings.seed_dir)
         tables = bundle_tables(report.bundle, origin, report.csv_parts)
+        counts = _counts_table(report)
+        report.csv_parts.clear()  # the raw CSV columns are not needed for the copy
         store = open_store(settings)
         load_tables(store, tables, progress)
     elapsed = time.perf_counter() - started
-    out.print(_counts_table(report))
+    out.print(counts)
     out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s")
     store.close()
 
