@@ -15,10 +15,12 @@ import pyarrow.csv as pacsv
 INHERITED = ("subordinate_to", "unit_of")
 NODE_FILES = ("organizations", "posts", "persons", "projects", "documents")
 Question = Callable[[Any], Any]
+# Empty cells are missing values (the default reads them as "", which hides every qualifier).
+_NULLS = pacsv.ConvertOptions(strings_can_be_null=True)
 
 
 def _node_tables(folder: Path) -> list[Any]:
-    return [pacsv.read_csv(folder / f"{name}.csv") for name in NODE_FILES]
+    return [pacsv.read_csv(folder / f"{name}.csv", convert_options=_NULLS) for name in NODE_FILES]
 
 
 def _qualifier(edges: Any) -> Any:
@@ -40,7 +42,7 @@ def build_networkx(folder: Path) -> nx.MultiDiGraph:
             table["id"].to_pylist(), table["kind"].to_pylist(), names.to_pylist(), strict=True
         ):
             graph.add_node(node_id, kind=kind, name=(name or "").lower())
-    edges = pacsv.read_csv(folder / "relationships.csv")
+    edges = pacsv.read_csv(folder / "relationships.csv", convert_options=_NULLS)
     qualifiers = _qualifier(edges).to_pylist()
     for start, end, rel, qualifier in zip(
         edges["from"].to_pylist(),
@@ -159,7 +161,7 @@ def build_sqlite(folder: Path, path: Path) -> sqlite3.Connection:
             strict=True,
         )
         db.executemany("INSERT INTO node VALUES (?, ?, ?)", rows)
-    edges = pacsv.read_csv(folder / "relationships.csv")
+    edges = pacsv.read_csv(folder / "relationships.csv", convert_options=_NULLS)
     db.executemany(
         "INSERT INTO edge VALUES (?, ?, ?, ?)",
         zip(
