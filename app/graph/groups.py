@@ -52,7 +52,7 @@ def members(
             role=hop.rel["role"],
             basis=hop.rel.get("basis"),
             edge=_edge(hop),
-            holders=holders.get(hop.node["id"], []),
+            holders=sorted(holders.get(hop.node["id"], []), key=lambda h: h.person.id),
             **{f: refs.get(hop.rel.get(f) or "") for f in _REFERENCE_FIELDS},
         )
         for hop in seats
