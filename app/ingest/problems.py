@@ -4,7 +4,6 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -68,7 +67,3 @@ def from_validation_error(
             Problem(file, line_of(entry, loc), _field_path(loc), _message(error, fields))
         )
     return problems
-
-
-def describe(value: Any) -> str:
-    return type(value).__name__ if not isinstance(value, str) else "text"

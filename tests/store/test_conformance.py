@@ -121,3 +121,14 @@ def test_a_bad_statement_is_a_query_error(store: LadybugStore) -> None:
 def test_labels_of_the_graph(store: LadybugStore) -> None:
     labels = {r["l"] for r in store.read("MATCH (n) RETURN DISTINCT label(n) AS l", {})}
     assert labels == {*(label.value for label in Label), "OrgMapMeta", "EntityIndex"}
+
+
+def test_schema_and_batched_writes_through_the_interface(tmp_path: Path) -> None:
+    store = LadybugStore(tmp_path / "written.lbug")
+    store.apply_schema()
+    rows = [{"id": f"src-{i}", "title": f"Title {i}"} for i in range(7)]
+    store.write(
+        "UNWIND $rows AS r CREATE (:Source {id: r.id, title: r.title, name: r.title})", rows
+    )
+    found = store.read("MATCH (s:Source) RETURN s.id AS id ORDER BY id", {})
+    assert [r["id"] for r in found] == [f"src-{i}" for i in range(7)]
