@@ -141,9 +141,8 @@ def load(
             err.print(message, soft_wrap=True)
             raise typer.Exit(1)
         origin = str(directory or settings.seed_dir)
-        tables = bundle_tables(report.bundle, origin, report.csv_parts)
         counts = _counts_table(report)
-        report.csv_parts.clear()  # the raw CSV columns are not needed for the copy
+        tables = bundle_tables(report.bundle, origin, report.csv_parts)  # frees the raw columns
         store = open_store(settings)
         load_tables(store, tables, progress)
     elapsed = time.perf_counter() - started

@@ -35,7 +35,8 @@ def rows_table(
 def bundle_tables(
     bundle: GraphBundle, origin: str, csv_parts: list[CsvPart] | None = None
 ) -> GraphTables:
-    """Stored columns for every node and edge: the YAML bundle's and the CSV parts'."""
+    """Stored columns for every node and edge: the YAML bundle's and the CSV parts'.
+    `csv_parts` is emptied as it is converted: the raw columns are not kept twice."""
     node_rows: dict[Label, list[Row]] = defaultdict(list)
     labels: dict[str, Label] = {}
     items: list[Node | Source] = [*bundle.sources, *bundle.nodes]
@@ -51,11 +52,14 @@ def bundle_tables(
     edge_tables: dict[tuple[RelType, Label, Label], list[pa.Table]] = defaultdict(list)
     for key, rows in edge_rows.items():
         edge_tables[key].append(rows_table(rows, edge_columns(key[0]), ("from", "to")))
-    for part in csv_parts or []:
-        if part.label is not None:
-            node_tables[part.label].append(node_store_table(part, node_columns(part.label)))
-        else:
-            for key, table in _split_edges(part.table).items():
+    while csv_parts:  # consumed, so that each raw CSV table is freed once converted
+        part_label = csv_parts[-1].label
+        if part_label is not None:
+            node_tables[part_label].append(
+                node_store_table(csv_parts.pop(), node_columns(part_label))
+            )
+        else:  # no name holds the raw table once _split_edges has sorted it
+            for key, table in _split_edges(csv_parts.pop().table).items():
                 edge_tables[key].append(edge_store_table(table, key[0], edge_columns(key[0])))
     nodes = {label: _concat(tables) for label, tables in node_tables.items()}
     edges = [EdgeTable(*key, _concat(tables)) for key, tables in sorted(edge_tables.items())]
@@ -69,25 +73,25 @@ def bundle_tables(
 
 
 def _split_edges(table: pa.Table) -> dict[tuple[RelType, Label, Label], pa.Table]:
-    """CSV relationship rows by (type, start label, end label): the unit of a bulk copy."""
-    keys = (
-        table.select(["type", "_from_label", "_to_label"])
-        .group_by(["type", "_from_label", "_to_label"])
-        .aggregate([])
-        .to_pylist()
-    )
-    out = {}
-    for key in keys:
-        mask = pc.and_(
-            pc.and_(
-                pc.equal(table["type"], key["type"]),
-                pc.equal(table["_from_label"], key["_from_label"]),
-            ),
-            pc.equal(table["_to_label"], key["_to_label"]),
-        )
-        out[(RelType(key["type"]), Label(key["_from_label"]), Label(key["_to_label"]))] = (
-            table.filter(mask)
-        )
+    """CSV relationship rows by (type, start label, end label): the unit of a bulk copy.
+    One sort and zero-copy slices, rather than one filter pass over the table per key."""
+    keys = ["type", "_from_label", "_to_label"]
+    empty = [c for c in table.column_names if table[c].null_count == len(table)]
+    order = pc.sort_indices(table, [(k, "ascending") for k in keys])
+    ordered = table.drop_columns(empty).take(order)  # empty columns are not worth moving
+    del table, order
+    groups = ordered.select(keys).group_by(keys, use_threads=False).aggregate([([], "count_all")])
+    out, start = {}, 0
+    for key in sorted(
+        groups.to_pylist(), key=lambda g: (g["type"], g["_from_label"], g["_to_label"])
+    ):
+        count = key["count_all"]
+        rel, start_label, end_label = key["type"], key["_from_label"], key["_to_label"]
+        rows = ordered.slice(start, count)
+        for column in empty:
+            rows = rows.append_column(column, pa.nulls(count, pa.string()))
+        out[(RelType(rel), Label(start_label), Label(end_label))] = rows
+        start += count
     return out
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from app.errors import NotFoundError
 from app.graph import catalogue
-from app.graph.rows import EDGE_EXTRA, home_language
+from app.graph.rows import EDGE_EXTRA, citations_from, home_language
 from app.model import EDGE_MODELS
 from app.model.common import Citation, Names
 from app.model.views import EdgeRef, EntityRef
@@ -55,7 +55,6 @@ def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
         if rel.get(column) is not None and rel.get(column) != []
     }
     qualifier_field = EDGE_MODELS[rel_type].qualifier_field
-    docs, quotes = rel.get("source_docs") or [], rel.get("source_quotes") or []
     return EdgeRef(
         id=rel["id"],
         type=rel_type,
@@ -70,7 +69,7 @@ def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
         assertion=rel["assertion"],
         confidence=rel.get("confidence"),
         note=rel.get("note"),
-        sources=[Citation(doc=d, quote=q) for d, q in zip(docs, quotes, strict=True)],
+        sources=[Citation.model_validate(c) for c in citations_from(rel)],
     )
 
 

@@ -267,11 +267,17 @@ def _check_edges(table: pa.Table, report: _Report) -> None:
     )
     for column in ("from", "to", "id", "designated_by", "appointed_by", "on_behalf_of", "via_post"):
         _slugs(table, column, report)
+    present = set(pc.unique(types).to_pylist())
+    empty = {c for c in EDGE_OWN_COLUMNS if table[c].null_count == len(table)}
     for rel in RelType:
+        if rel.value not in present:
+            continue
         of_type = pc.equal(types, rel.value)
         model = EDGE_MODELS[rel]
         own = set(EDGE_EXTRA[rel])
         for column in EDGE_OWN_COLUMNS:
+            if column in empty and not (column in own and model.model_fields[column].is_required()):
+                continue  # an empty column has no bad values and no stray ones
             if column in own:
                 annotation = model.model_fields[column].annotation
                 enum: Any = next(
@@ -358,32 +364,56 @@ def fold_array(values: Any) -> Any:
     return pc.utf8_trim_whitespace(pc.replace_substring_regex(bare, r"\s+", " "))
 
 
-def _search(columns: list[Any], lists: Any = None) -> pa.Array:
-    """'| name one | name two |' per row, folded, built column-wise (see rows.search_text)."""
+def _search_pieces(columns: list[Any]) -> list[Any]:
+    """'| name ' per row and column, folded (see rows.search_text); '' where the cell is empty."""
     pieces = []
     for column in columns:
         folded = fold_array(column)
         pieces.append(
             pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", folded, " |", ""))
         )
-    if lists is not None:  # the raw "a|b" cell of a list column
-        folded = fold_array(lists)
-        spaced = pc.replace_substring_regex(folded, r"\s*\|\s*", " | ")
-        pieces.append(
-            pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", spaced, " |", ""))
-        )
+    return pieces
+
+
+def _list_search_piece(lists: Any) -> Any:
+    """The same for the raw "a|b" cell of a list column."""
+    folded = fold_array(lists)
+    spaced = pc.replace_substring_regex(folded, r"\s*\|\s*", " | ")
+    return pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", spaced, " |", ""))
+
+
+def _search(pieces: list[Any]) -> Any:
     return pc.binary_join_element_wise("|", *pieces, "")
+
+
+_JSON_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
+
+
+def _json_escaped(values: Any) -> Any:
+    """The text of a JSON string literal, column-wise (rows.citations_from reads it).
+    Escaped once per distinct value: sources and quotes repeat a lot."""
+    encoded = pc.dictionary_encode(values).combine_chunks()
+    distinct = encoded.dictionary
+    for raw, escaped in _JSON_ESCAPES:
+        distinct = pc.replace_substring(distinct, raw, escaped)
+    return pc.take(distinct, encoded.indices)
 
 
 def _dates_and_provenance(table: pa.Table) -> dict[str, Any]:
     """The stored columns every node and edge has beyond its own: real dates for "as of",
-    the citation as one-element lists (a CSV row cites one source), the assertion level."""
+    the citation as JSON (a CSV row cites one source), the assertion level."""
     starts, ends = _day_columns(table)
     return {
         "valid_from_date": starts,
         "valid_to_date": ends,
-        "source_docs": pa.array([[v] for v in table["source"].to_pylist()], pa.list_(pa.string())),
-        "source_quotes": pa.array([[v] for v in table["quote"].to_pylist()], pa.list_(pa.string())),
+        "citations": pc.binary_join_element_wise(
+            '[{"doc": "',
+            _json_escaped(table["source"]),
+            '", "quote": "',
+            _json_escaped(table["quote"]),
+            '"}]',
+            "",
+        ),
         "assertion": pc.fill_null(table["assertion"], Assertion.STATED.value),
     }
 
@@ -394,8 +424,11 @@ def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
     assert label is not None
     out: dict[str, pa.Array | pa.ChunkedArray] = {}
     primary = [table[c] for c in _NAME_COLUMNS] + ([table["name"]] if label is Label.PERSON else [])
-    out["search_names"] = _search(primary)
-    out["search_text"] = _search([*primary, table["gloss_en"]], table["alt_names"])
+    pieces = _search_pieces(primary)  # folded once, used by both search columns
+    out["search_names"] = _search(pieces)
+    out["search_text"] = _search(
+        [*pieces, *_search_pieces([table["gloss_en"]]), _list_search_piece(table["alt_names"])]
+    )
     out["name"] = table["name"] if label is Label.PERSON else _display_names(table)
     out["kind"] = pc.fill_null(table["kind"], "person") if label is Label.PERSON else table["kind"]
     out.update(_dates_and_provenance(table))

@@ -24,10 +24,11 @@ class EdgeTable:
 
 @dataclass(frozen=True)
 class GraphTables:
-    """A whole graph as Arrow tables of stored columns (app/graph/rows.py), ready for bulk."""
+    """A whole graph as Arrow tables of stored columns (app/graph/rows.py), ready for bulk.
+    Mutable on purpose: a store's replace_graph empties it as it copies, to free memory."""
 
-    nodes: Mapping[Label, pa.Table]
-    edges: Sequence[EdgeTable]
+    nodes: dict[Label, pa.Table]
+    edges: list[EdgeTable]
     meta: Mapping[str, str]
 
     def node_count(self) -> int:
@@ -50,6 +51,7 @@ class GraphStore(Protocol):
         """Run one write statement over `$rows`, in batches."""
 
     def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
-        """Swap the whole graph for `tables` atomically: readers see the old or the new one."""
+        """Swap the whole graph for `tables` atomically: readers see the old or the new one.
+        The tables are consumed (released as they are copied), so build them for one call."""
 
     def close(self) -> None: ...

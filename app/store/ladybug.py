@@ -173,41 +173,33 @@ def _aligned(table: pa.Table, columns: list[tuple[str, str]], lead: Sequence[str
 
 
 def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
+    """Bulk-copy every table, releasing each once copied (the peak stays near one table)."""
     # Table names come from the vocabulary (Label / RelType), never from input.
     total, done = tables.node_count() + tables.edge_count(), 0
-    for label, table in tables.nodes.items():
+    index = _entity_index(tables)
+    for label in list(tables.nodes):
+        table = tables.nodes.pop(label)
         if len(table):
             aligned = _aligned(table, _table_columns(conn, label.value))
-            conn.execute(f"COPY {label.value} FROM $rows_arrow", {"rows_arrow": aligned})
-            done += len(table)
+            del table
+            _copy_from(conn, f"COPY {label.value} FROM $rows_arrow", aligned)
+            done += len(aligned)
+            del aligned
             progress("copying", done, total)
-    # Every node's id and label, so that a node is found by id alone through one index.
-    index = pa.table(
-        {
-            "id": pa.concat_arrays(
-                [
-                    t["id"].combine_chunks().cast(pa.string())
-                    for t in tables.nodes.values()
-                    if len(t)
-                ]
-            ),
-            "label": pa.array(
-                [label.value for label, t in tables.nodes.items() for _ in range(len(t))],
-                pa.string(),
-            ),
-        }
-    )
     if len(index):
-        conn.execute(f"COPY {INDEX_LABEL} FROM $rows_arrow", {"rows_arrow": index})
-    for edges in tables.edges:
+        _copy_from(conn, f"COPY {INDEX_LABEL} FROM $rows_arrow", index)
+    while tables.edges:
+        edges = tables.edges.pop(0)
         if len(edges.table):
             aligned = _aligned(edges.table, _table_columns(conn, edges.rel.value), ("from", "to"))
-            conn.execute(
+            _copy_from(
+                conn,
                 f"COPY {edges.rel.value} FROM $rows_arrow "
                 f"(from='{edges.from_label.value}', to='{edges.to_label.value}')",
-                {"rows_arrow": aligned},
+                aligned,
             )
-            done += len(edges.table)
+            done += len(aligned)
+            del edges, aligned
             progress("copying", done, total)
     meta = pa.table(
         {"id": list(tables.meta), "value": [str(v) for v in tables.meta.values()]},
@@ -215,6 +207,28 @@ def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
     )
     if len(meta):
         conn.execute("COPY OrgMapMeta FROM $rows_arrow", {"rows_arrow": meta})
+
+
+def _copy_from(conn: Any, statement: str, table: pa.Table) -> None:
+    """One COPY on its own short-lived connection: a connection's statement cache keeps the
+    bound Arrow table alive until the connection closes, and we want each table freed."""
+    copier = ladybug.Connection(conn.database)
+    try:
+        pa.default_memory_pool().release_unused()  # hand freed tables back before the engine grows
+        copier.execute(statement, {"rows_arrow": table})
+    finally:
+        copier.close()
+
+
+def _entity_index(tables: GraphTables) -> pa.Table:
+    """Every node's id and label, so that a node is found by id alone through one index."""
+    present = [(label, t) for label, t in tables.nodes.items() if len(t)]
+    ids = [t["id"].combine_chunks().cast(pa.string()) for _, t in present]
+    labels = [pa.repeat(pa.scalar(label.value), len(t)) for label, t in present]
+    schema = pa.schema([("id", pa.string()), ("label", pa.string())])
+    if not present:
+        return schema.empty_table()
+    return pa.table([pa.concat_arrays(ids), pa.concat_arrays(labels)], schema=schema)
 
 
 def _plain(value: Any) -> Any:

@@ -8,7 +8,10 @@ import pytest
 
 from app.graph import read
 from app.graph.load import bundle_tables, load_tables
+from app.graph.steering import steering
+from app.graph.walk import Budget
 from app.ingest.seed_files import validate_directory
+from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -92,3 +95,47 @@ def test_csv_and_yaml_load_together_and_answer_alike(
     stats = read.graph_stats(store)
     assert stats.edges["STEERS"] == 14
     assert read.graph_stats(store, as_of=None).total_nodes == 142
+
+
+def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> None:
+    """Citations are stored as JSON built column-wise: quotes, backslashes and tabs survive."""
+    quote = 'The "board" steers C:\\units\tand more'
+    folder, sources = tmp_path / "data", tmp_path / "sources"
+    folder.mkdir()
+    sources.mkdir()
+    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
+        encoding="utf-8",
+    )
+    csv_quote = '"' + quote.replace('"', '""') + '"'
+    (folder / "organizations.csv").write_text(
+        "id,kind,name_en,source,quote\n"
+        f"org-a,ministry,Ministry A,src-reg,{csv_quote}\n"
+        f"org-b,agency,Agency B,src-reg,{csv_quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships.csv").write_text(
+        f"type,from,to,mode,source,quote\nSTEERS,org-a,org-b,administrative,src-reg,{csv_quote}\n",
+        encoding="utf-8",
+    )
+    report = validate_directory(folder, sources)
+    assert report.ok, report.problems
+    assert report.bundle is not None
+    store = LadybugStore(tmp_path / "q.lbug")
+    load_tables(store, bundle_tables(report.bundle, "q", report.csv_parts))
+    entity = read.get_entity(store, "org-b").model_dump()
+    assert [c["quote"] for c in entity["sources"]] == [quote]
+    answer = steering(
+        store,
+        "org-b",
+        "up",
+        max_depth=3,
+        modes=list(SteeringMode),
+        as_of=None,
+        lang=None,
+        budget=Budget(10, 1000),
+        limit=10,
+        offset=0,
+    )
+    assert [c.quote for c in answer.items[0].paths[0][0].sources] == [quote]
