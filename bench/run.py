@@ -8,6 +8,7 @@ bench/results/<date>-<size>.json and .md and prints the table.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -19,7 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from http.client import HTTPConnection
 from pathlib import Path
@@ -34,6 +35,7 @@ from app.graph.queries import CATALOGUE, budget
 from app.store.ladybug import LadybugStore
 from bench import baselines
 
+ORGMAP = [sys.executable, "-c", "from app.cli import app; app()"]
 DATA = PROJECT_ROOT / "bench" / "data"
 RESULTS = PROJECT_ROOT / "bench" / "results"
 FEW = {"paths": 10}  # baselines' all-shortest-paths: seconds each at a million nodes
@@ -155,10 +157,15 @@ def free_port() -> int:
 
 
 def http_load(
-    port: int, paths: list[str], requests: int, seconds: float, clients: int
+    port: int,
+    paths: list[str],
+    requests: int,
+    seconds: float,
+    clients: int,
+    stop: threading.Event | None = None,
 ) -> dict[str, float]:
     """A bounded load generator: `clients` keep-alive connections share `requests` requests,
-    stopping at `seconds` whatever is left; 127.0.0.1 only."""
+    stopping at `seconds` (or when `stop` is set) whatever is left; 127.0.0.1 only."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -166,17 +173,23 @@ def http_load(
     counter = iter(range(requests))
 
     def client() -> None:
-        connection = HTTPConnection("127.0.0.1", port, timeout=10)
+        connection = HTTPConnection("127.0.0.1", port, timeout=30)
         mine: list[float] = []
         for index in counter:
-            if time.perf_counter() > deadline:
+            if time.perf_counter() > deadline or (stop is not None and stop.is_set()):
                 break
             started = time.perf_counter()
-            connection.request("GET", paths[index % len(paths)])
-            response = connection.getresponse()
-            response.read()
+            try:
+                connection.request("GET", paths[index % len(paths)])
+                response = connection.getresponse()
+                response.read()
+                failed = response.status != 200
+            except OSError:
+                connection.close()
+                connection = HTTPConnection("127.0.0.1", port, timeout=30)
+                failed = True
             mine.append((time.perf_counter() - started) * 1000)
-            if response.status != 200:
+            if failed:
                 with lock:
                     errors[0] += 1
         with lock:
@@ -198,25 +211,14 @@ def http_load(
     }
 
 
-def api_bench(
-    db: Path, workers: int, inputs: dict[str, list[Any]], requests: int
-) -> dict[str, Any]:
+@contextlib.contextmanager
+def serving(db: Path, workers: int) -> Iterator[int]:
+    """`orgmap serve` on a free loopback port, up and answering; stopped on exit."""
     port = free_port()
     env = {**os.environ, "ORGMAP_DB_PATH": str(db), "ORGMAP_LOG_LEVEL": "warning"}
+    command = [*ORGMAP, "serve", "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from app.cli import app; app()",
-            "serve",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
         for _ in range(300):
@@ -225,17 +227,58 @@ def api_bench(
                 break
             except OSError:
                 time.sleep(0.1)
-        plans = {
-            "steered-by": [f"/api/v1/entities/{i}/steered-by" for i in inputs["steered-by"]],
-            "members": [f"/api/v1/entities/{i}/members" for i in inputs["members"]],
-            "search": [f"/api/v1/search?q={quote(q)}" for q in inputs["search"]],
-        }
-        for paths in plans.values():  # warm up every worker
-            http_load(port, paths, 50, 10, 4)
-        return {name: http_load(port, paths, requests, 30, 8) for name, paths in plans.items()}
+        yield port
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def api_plans(inputs: dict[str, list[Any]]) -> dict[str, list[str]]:
+    return {
+        "steered-by": [f"/api/v1/entities/{i}/steered-by" for i in inputs["steered-by"]],
+        "members": [f"/api/v1/entities/{i}/members" for i in inputs["members"]],
+        "search": [f"/api/v1/search?q={quote(q)}" for q in inputs["search"]],
+    }
+
+
+def api_bench(
+    db: Path, workers: int, inputs: dict[str, list[Any]], requests: int
+) -> dict[str, Any]:
+    with serving(db, workers) as port:
+        plans = api_plans(inputs)
+        for paths in plans.values():  # warm up every worker
+            http_load(port, paths, 50, 10, 4)
+        return {name: http_load(port, paths, requests, 30, 8) for name, paths in plans.items()}
+
+
+def swap_under_load(db: Path, folder: Path, inputs: dict[str, list[Any]]) -> dict[str, Any]:
+    """Readers keep answering while `orgmap load` swaps a new graph in under them: 2 workers
+    serve steered-by for the whole load; every failed request counts."""
+    env = {**os.environ, "ORGMAP_DB_PATH": str(db)}
+    with serving(db, 2) as port:
+        paths = api_plans(inputs)["steered-by"]
+        http_load(port, paths, 50, 10, 4)
+        stop = threading.Event()
+        answers: dict[str, float] = {}
+        reader = threading.Thread(
+            target=lambda: answers.update(http_load(port, paths, 10**9, 600, 4, stop))
+        )
+        reader.start()
+        loaded_at_before = _loaded_at(port)
+        seconds, _, _ = run_child(
+            [*ORGMAP, "load", str(folder), "--sources-dir", str(folder / "sources")], env
+        )
+        time.sleep(1)  # requests after the swap
+        stop.set()
+        reader.join()
+        swapped = _loaded_at(port) != loaded_at_before
+    return {"load_s": seconds, "swapped": swapped, **answers}
+
+
+def _loaded_at(port: int) -> str:
+    connection = HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/health")
+    return str(json.loads(connection.getresponse().read())["loaded_at"])
 
 
 def bench_size(nodes: int, samples: int, requests: int, rng: random.Random) -> dict[str, Any]:
@@ -244,32 +287,12 @@ def bench_size(nodes: int, samples: int, requests: int, rng: random.Random) -> d
     if not (folder / "relationships.csv").exists():
         shutil.rmtree(folder, ignore_errors=True)
         seconds, _, _ = run_child(
-            [
-                sys.executable,
-                "-c",
-                "from app.cli import app; app()",
-                "generate",
-                "--nodes",
-                str(nodes),
-                "--out",
-                str(folder),
-                "--seed",
-                "1",
-            ]
+            [*ORGMAP, "generate", "--nodes", str(nodes), "--out", str(folder), "--seed", "1"]
         )
         result["generate_s"] = seconds
     env = {**os.environ, "ORGMAP_DB_PATH": str(db)}
     load_s, load_rss, _ = run_child(
-        [
-            sys.executable,
-            "-c",
-            "from app.cli import app; app()",
-            "load",
-            str(folder),
-            "--sources-dir",
-            str(folder / "sources"),
-        ],
-        env,
+        [*ORGMAP, "load", str(folder), "--sources-dir", str(folder / "sources")], env
     )
     result["load"] = {"seconds": load_s, "peak_rss_mb": load_rss, "db_mb": db.stat().st_size / 1e6}
     # From opening the file to the first answer, in a fresh process (imports done first, as in
@@ -304,6 +327,7 @@ def bench_size(nodes: int, samples: int, requests: int, rng: random.Random) -> d
     }
     sqlite_db.close()
     result["api"] = {f"{w}_workers": api_bench(db, w, inputs, requests) for w in (1, 2)}
+    result["swap_under_load"] = swap_under_load(db, folder, inputs)
     result["map_2000_nodes"] = "not measured: the map views arrive with the maps issue"
     return result
 
@@ -336,7 +360,16 @@ def table(result: dict[str, Any]) -> str:
             lines.append(
                 f"| {name} | {workers.split('_')[0]} | {run['requests']} | {run['errors']} | {run['rps']:.0f} | {run['p50_ms']:.1f} | {run['p99_ms']:.1f} |"
             )
-    lines += ["", f"map: {result['map_2000_nodes']}", ""]
+    swap = result["swap_under_load"]
+    lines += [
+        "",
+        f"swap under load: `orgmap load` ran {swap['load_s']:.1f} s while 2 workers served "
+        f"steered-by: {swap['requests']} requests, {swap['errors']} errors, p99 {swap['p99_ms']:.0f} ms, "
+        f"new graph {'served' if swap['swapped'] else 'NOT served'} afterwards",
+        "",
+        f"map: {result['map_2000_nodes']}",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -26,5 +26,7 @@ def test_the_harness_runs_end_to_end(
         for endpoint in ("steered-by", "members", "search"):
             assert result["api"][workers][endpoint]["errors"] == 0
             assert result["api"][workers][endpoint]["requests"] == 20
+    swap = result["swap_under_load"]
+    assert swap["swapped"] and swap["errors"] == 0 and swap["requests"] > 0
     printed = capsys.readouterr().out
     assert "| steered-by |" in printed and "| API (loopback) |" in printed
