@@ -28,5 +28,8 @@ def test_the_harness_runs_end_to_end(
             assert result["api"][workers][endpoint]["requests"] == 20
     swap = result["swap_under_load"]
     assert swap["swapped"] and swap["errors"] == 0 and swap["requests"] > 0
+    view = result["map_2000_nodes"]
+    assert view["nodes"] > 10 and view["edges"] >= view["nodes"] - 1 and view["page_kb"] > 0
     printed = capsys.readouterr().out
     assert "| steered-by |" in printed and "| API (loopback) |" in printed
+    assert "map view (" in printed and "swap under load" in printed

@@ -1,0 +1,1 @@
+"""Interactive org-maps: catalogue answers drawn with pyvis as self-contained, offline pages."""

@@ -1,0 +1,74 @@
+"""What a map shows: nodes and edges taken from catalogue answers, with plain-text tooltips."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.model.views import EdgeRef, EntityRef
+from app.model.vocabulary import Label, RelType
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    id: str
+    label: Label
+    kind: str
+    name: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    id: str
+    rel: RelType
+    start: str
+    end: str
+    qualifier: str | None
+    tooltip: str
+
+
+@dataclass
+class ViewGraph:
+    """A subgraph ready to draw; `focus` is the entity the view is about (drawn first)."""
+
+    title: str
+    nodes: dict[str, ViewNode] = field(default_factory=dict)
+    edges: dict[str, ViewEdge] = field(default_factory=dict)
+    focus: str | None = None
+
+    def add_entities(self, entities: Iterable[EntityRef]) -> None:
+        for entity in entities:
+            if entity.id not in self.nodes:
+                self.nodes[entity.id] = ViewNode(
+                    entity.id, entity.type, entity.kind, entity.name, entity_tooltip(entity)
+                )
+
+    def add_edges(self, edges: Iterable[EdgeRef]) -> None:
+        for edge in edges:
+            if edge.id not in self.edges:
+                self.edges[edge.id] = ViewEdge(
+                    edge.id, edge.type, edge.from_, edge.to, edge.qualifier, edge_tooltip(edge)
+                )
+
+    def drawable_edges(self) -> list[ViewEdge]:
+        """Edges whose both ends are on the map (a capped answer can leave one out)."""
+        return [e for e in self.edges.values() if e.start in self.nodes and e.end in self.nodes]
+
+
+def entity_tooltip(entity: EntityRef) -> str:
+    lines = [entity.name, f"{entity.type.value} · {entity.kind} · {entity.id}"]
+    for lang, name in entity.names.model_dump().items():
+        if name and name != entity.name:
+            lines.append(f"{lang}: {name}")
+    return "\n".join(lines)
+
+
+def edge_tooltip(edge: EdgeRef) -> str:
+    kind = f"{edge.type.value} ({edge.qualifier})" if edge.qualifier else edge.type.value
+    lines = [f"{kind}: {edge.from_} → {edge.to}"]
+    if edge.valid_from or edge.valid_to:
+        lines.append(f"valid {edge.valid_from or '…'} – {edge.valid_to or '…'}")
+    if edge.date_text:
+        lines.append(f"date as given: {edge.date_text}")
+    lines.append(f"assertion: {edge.assertion}")
+    lines += [f"{c.doc}: “{c.quote}”" for c in edge.sources]
+    return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""A ViewGraph as one self-contained HTML page: vis-network (from the pyvis package) inlined,
+a Content-Security-Policy that forbids every request, data as JSON that the script reads as
+text. Names and quotes reach the page only through Jinja's escaping and JSON, and vis-network
+shows string tooltips as text, so a name can never become markup or script."""
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from pyvis.network import Network
+
+from app.model.vocabulary import Label, Lang, RelType
+from app.viz.graph import ViewGraph
+from app.viz.layout import radial_positions
+from app.viz.style import EDGE_STYLES, MODE_STYLES, NODE_STYLES, edge_style, node_style
+
+PHYSICS_LIMIT = 300  # above this many nodes the layout is computed here and physics stays off
+_VIS = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("app.viz", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    js = (_VIS / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (_VIS / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():  # would end the inline element
+        raise RuntimeError("vis-network assets cannot be inlined as they are")
+    return js, css
+
+
+def network(view: ViewGraph) -> Network:
+    """The pyvis network of a view: nodes and edges assigned in bulk (add_node is quadratic)."""
+    net = Network(directed=True)
+    large = len(view.nodes) > PHYSICS_LIMIT
+    positions = radial_positions(view) if large else {}
+    nodes = []
+    for node in view.nodes.values():
+        style = node_style(node.label, node.kind)
+        item: dict[str, Any] = {
+            "id": node.id,
+            "label": node.name,
+            "title": node.tooltip,
+            "color": style.colour,
+            "shape": style.shape,
+            "size": style.size,
+            "group": node.label.value,
+        }
+        if node.id == view.focus:
+            item["borderWidth"] = 4
+        if node.id in positions:
+            item["x"], item["y"] = positions[node.id]
+        nodes.append(item)
+    edges = []
+    for edge in view.drawable_edges():
+        edge_look = edge_style(edge.rel, edge.qualifier)
+        edges.append(
+            {
+                "id": edge.id,
+                "from": edge.start,
+                "to": edge.end,
+                "title": edge.tooltip,
+                "color": edge_look.colour,
+                "dashes": edge_look.dashes,
+                "arrows": edge_look.arrows,
+                "width": edge_look.width,
+                "type": edge.rel.value,
+            }
+        )
+    net.nodes, net.edges = nodes, edges
+    net.set_options(_options(large))
+    return net
+
+
+def _options(large: bool) -> str:
+    physics: dict[str, Any] = (
+        {"enabled": False}
+        if large
+        else {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"springLength": 140, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        }
+    )
+    return json.dumps(
+        {
+            "physics": physics,
+            "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
+            "edges": {"smooth": not large, "font": {"size": 10}},
+            "nodes": {"font": {"size": 12}},
+            "layout": {"improvedLayout": not large},
+        }
+    )
+
+
+def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
+    net = network(view)
+    js, css = _vis_assets()
+    large = len(view.nodes) > PHYSICS_LIMIT
+    return _TEMPLATES.get_template("map.html").render(
+        title=view.title,
+        lang=lang.value,
+        node_count=len(net.nodes),
+        edge_count=len(net.edges),
+        notice="large view: laid out in rings around the focus, physics off" if large else "",
+        legend_nodes=_legend_nodes(),
+        legend_edges=_legend_edges(),
+        vis_js=Markup(js),  # noqa: S704 -- the pinned vis-network build, checked above
+        vis_css=Markup(css),  # noqa: S704 -- likewise
+        data={"nodes": net.nodes, "edges": net.edges, "options": net.options},
+    )
+
+
+def _legend_nodes() -> list[dict[str, str]]:
+    items = [{"colour": s.colour, "text": label.value} for label, s in NODE_STYLES.items()]
+    items += [
+        {"colour": node_style(Label.ORGANIZATION, kind).colour, "text": f"Organization: {kind}"}
+        for kind in ("ministry", "agency", "regional_centre", "unit", "management_group")
+    ]
+    return items
+
+
+def _legend_edges() -> list[dict[str, str]]:
+    def dash(d: bool | list[int]) -> str:
+        return "dashed" if d else "solid"
+
+    items = [
+        {"colour": s.colour, "dash": dash(s.dashes), "text": f"STEERS: {mode.value}"}
+        for mode, s in MODE_STYLES.items()
+    ]
+    items += [
+        {"colour": s.colour, "dash": dash(s.dashes), "text": rel.value}
+        for rel, s in EDGE_STYLES.items()
+        if rel is not RelType.STEERS
+    ]
+    return items
