@@ -5,6 +5,7 @@ Every failure is one clear line on stderr and a non-zero exit, never a traceback
 
 import contextlib
 import functools
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,8 +29,10 @@ from rich.table import Table
 
 from app import synthetic
 from app.config import Settings, get_settings
-from app.errors import OrgMapError
+from app.errors import OrgMapError, ValidationFailedError
 from app.graph import read
+from app.graph.dump import restore as restore_dump
+from app.graph.dump import write_dump
 from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
@@ -149,6 +152,44 @@ def load(
     out.print(counts)
     out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s")
     store.close()
+
+
+@app.command()
+@_one_line_errors
+def dump(
+    file: Annotated[Path, typer.Argument(help="JSON-lines file to write ('-' for stdout).")],
+) -> None:
+    """Write the whole graph as a portable JSON-lines dump (restore it into either backend)."""
+    store = open_store(get_settings())
+    if str(file) == "-":
+        count = write_dump(store, sys.stdout)
+    else:
+        partial = file.with_name(file.name + ".partial")
+        with partial.open("w", encoding="utf-8") as handle:
+            count = write_dump(store, handle)
+        partial.replace(file)  # a failed dump never leaves a truncated file under the name
+        out.print(f"dumped {count} nodes and relationships to {file}")
+    store.close()
+
+
+@app.command()
+@_one_line_errors
+def restore(file: Annotated[Path, typer.Argument(help="A file written by `orgmap dump`.")]) -> None:
+    """Replace the graph with a dump's, validated first; on any problem the graph is kept."""
+    settings = get_settings()
+    store = open_store(settings)
+    try:
+        with _progress_bar() as progress:
+            bundle = restore_dump(store, file, progress)
+    except ValidationFailedError as exc:
+        for problem in exc.problems:
+            err.print(problem, highlight=False, markup=False, soft_wrap=True)
+        err.print(f"{len(exc.problems)} problem(s): nothing was restored, the graph is kept")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    total = len(bundle.sources) + len(bundle.nodes)
+    out.print(f"restored {total} nodes and {len(bundle.edges)} relationships from {file}")
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -13,8 +13,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ORGMAP_", frozen=True)
 
-    backend: Literal["ladybug"] = "ladybug"
-    db_path: Path = Path("data/orgmap.lbug")
+    backend: Literal["ladybug", "neo4j"] = "ladybug"
+    db_path: Path = Path("data/orgmap.lbug")  # the embedded (ladybug) database file
+    # Neo4j (backend "neo4j"): neo4j:// routes reads to readers in a cluster, bolt:// is direct.
+    neo4j_uri: str = "neo4j://localhost:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+    neo4j_pool_size: int = Field(default=50, ge=1)
+    neo4j_load_batch: int = Field(default=5_000, ge=1)
     seed_dir: Path = PROJECT_ROOT / "seed_data"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
     host: str = "127.0.0.1"

@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import QueryError
 from app.graph import catalogue
-from app.graph.catalogue import CYPHER_DIR, parameters_of, query
+from app.graph.catalogue import CYPHER_DIR, declared_parameters, parameters_of, query
 from app.model.vocabulary import Label, RelType
 
 
@@ -64,3 +64,12 @@ def test_slots_take_only_the_vocabulary() -> None:
         label=Label.ORGANIZATION, types=[RelType.STEERS, RelType.PART_OF]
     )
     assert "-[r:STEERS|PART_OF]->" in expand.text
+
+
+def test_every_statement_declares_the_parameters_it_uses() -> None:
+    """The `// Params:` header is what Neo4j's linter is told; it must match the text."""
+    for path in sorted(CYPHER_DIR.glob("*/*.cypher")):
+        if path.parent.name == "schema":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert declared_parameters(text) == parameters_of(text), path.name

@@ -6,8 +6,11 @@ against the parameters the statement text uses.
 
 Labels and relationship types cannot be parameters, and LadybugDB uses its primary-key index
 only when a pattern names the node's label. So a statement may hold vocabulary slots,
-`{{label}}` and `{{types}}`, filled by `render` with values of the vocabulary (Label, RelType)
-and nothing else: never with text from a request.
+`{{label}}`, `{{types}}`, `{{start}}` and `{{end}}` (the labels at a relationship's two ends),
+filled by `render` with values of the vocabulary (Label, RelType) and nothing else: never with
+text from a request.
+
+Queries live in cypher/queries/, the statements that write a graph in cypher/load/.
 """
 
 import re
@@ -38,6 +41,17 @@ def parameters_of(text: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(code))
 
 
+_DECLARED = re.compile(r"Params:([^\n]*)")
+
+
+def declared_parameters(text: str) -> frozenset[str]:
+    """The parameters a file's header declares (`// Params: $a, $b ...`)."""
+    names: set[str] = set()
+    for line in _DECLARED.findall(text):
+        names.update(_PARAM.findall(line))
+    return frozenset(names)
+
+
 def slots_of(text: str) -> frozenset[str]:
     return frozenset(_SLOT.findall(strip_comments(text)))
 
@@ -49,9 +63,15 @@ class Query:
     params: frozenset[str]
     slots: frozenset[str] = frozenset()
 
-    def render(self, label: Label | None = None, types: Sequence[RelType] = ()) -> "Query":
+    def render(
+        self,
+        label: Label | None = None,
+        types: Sequence[RelType] = (),
+        start: Label | None = None,
+        end: Label | None = None,
+    ) -> "Query":
         """Fill the vocabulary slots; the result has none left."""
-        return _render(self, label, tuple(types))
+        return _render(self, label, tuple(types), start, end)
 
     def bind(self, values: dict[str, Any]) -> dict[str, Any]:
         if self.slots:
@@ -68,10 +88,17 @@ class Query:
 
 
 @cache
-def _render(query: "Query", label: Label | None, types: tuple[RelType, ...]) -> Query:
+def _render(
+    query: "Query",
+    label: Label | None,
+    types: tuple[RelType, ...],
+    start: Label | None,
+    end: Label | None,
+) -> Query:
     values: dict[str, str] = {}
-    if label is not None:
-        values["label"] = Label(label).value  # Label(...) refuses anything not in the vocabulary
+    for slot, given in (("label", label), ("start", start), ("end", end)):
+        if given is not None:
+            values[slot] = Label(given).value  # Label(...) refuses anything not in the vocabulary
     if types:
         values["types"] = "|".join(RelType(t).value for t in types)
     if set(values) != query.slots:
@@ -82,19 +109,21 @@ def _render(query: "Query", label: Label | None, types: tuple[RelType, ...]) -> 
     return Query(query.name, text, query.params)
 
 
-def query_names() -> list[str]:
-    names = {p.name.split(".")[0] for p in (CYPHER_DIR / "queries").glob("*.cypher")}
+def query_names(kind: str = "queries") -> list[str]:
+    names = {p.name.split(".")[0] for p in (CYPHER_DIR / kind).glob("*.cypher")}
     return sorted(names)
 
 
 @cache
-def query(name: str, backend: str) -> Query:
-    folder = CYPHER_DIR / "queries"
+def query(name: str, backend: str, kind: str = "queries") -> Query:
+    """The statement `name` for `backend`: its override when there is one, else the shared file.
+    `kind` is the folder: "queries" (reads) or "load" (writes)."""
+    folder = CYPHER_DIR / kind
     for path in (folder / f"{name}.{backend}.cypher", folder / f"{name}.cypher"):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             return Query(name, text, parameters_of(text), slots_of(text))
-    raise QueryError(f"unknown query '{name}'; known: {', '.join(query_names())}")
+    raise QueryError(f"unknown query '{name}'; known: {', '.join(query_names(kind))}")
 
 
 @cache

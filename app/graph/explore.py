@@ -4,9 +4,10 @@ paths between two entities."""
 from collections.abc import Sequence
 from datetime import date
 
+from app.graph import catalogue
 from app.graph.refs import edge_ref, entity_ref, require_node
 from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
-from app.model.views import EdgeRef, GraphPath, Neighbourhood, PathsAnswer
+from app.model.views import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
 from app.model.vocabulary import Lang, RelType
 from app.store.base import GraphStore, Row
 
@@ -151,3 +152,29 @@ def _path(hops: list[Hop], source_id: str, rows: dict[str, Row], lang: Lang | No
         nodes=[entity_ref(rows[n], lang) for n in nodes],
         edges=[_edge(h) for h in hops],
     )
+
+
+GRAPH_EDGES_CAP = 20_000  # graph_edges.cypher returns one row more when there are more
+
+
+def graph_edges(
+    store: GraphStore, *, types: Sequence[RelType], as_of: date | None, lang: Lang | None
+) -> tuple[list[EntityRef], list[EdgeRef], bool]:
+    """The relationships of `types` (and their ends) valid on `as_of`, at most GRAPH_EDGES_CAP
+    in id order: the whole-graph map. The flag says the cap cut them short."""
+    statement = catalogue.query("graph_edges", store.backend).render(types=types)
+    rows = store.read(statement.text, statement.bind(Window.as_of(as_of).params()))
+    truncated = len(rows) > GRAPH_EDGES_CAP
+    nodes: dict[str, EntityRef] = {}
+    edges = []
+    for row in rows[:GRAPH_EDGES_CAP]:
+        for end in ("start", "finish"):
+            if row[end] not in nodes:
+                far = {
+                    k.removeprefix(f"{end}_"): v for k, v in row.items() if k.startswith(f"{end}_")
+                }
+                nodes[row[end]] = entity_ref({**far, "id": row[end], "_label": far["label"]}, lang)
+        edges.append(
+            edge_ref(row["rel"], RelType(row["rel"]["_label"]), row["start"], row["finish"])
+        )
+    return list(nodes.values()), edges, truncated

@@ -72,6 +72,16 @@ def closest(value: str, sorted_ids: list[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
+_TYPES = pa.array([rel.value for rel in RelType])
+# "TYPE|Label" for every (relationship type, label) the vocabulary allows at each end.
+_ALLOWED_STARTS = pa.array(
+    sorted(f"{rel}|{label}" for rel, (starts, _) in ENDPOINTS.items() for label in starts)
+)
+_ALLOWED_ENDS = pa.array(
+    sorted(f"{rel}|{label}" for rel, (_, ends) in ENDPOINTS.items() for label in ends)
+)
+
+
 def check_csv_edges(
     parts: Sequence[CsvPart],
     labels: Mapping[str, Label],
@@ -84,15 +94,16 @@ def check_csv_edges(
     problems: list[Problem] = []
     edge_parts = [p for p in parts if p.label is None]
     all_ids = pa.array(list(labels), pa.string()) if labels else pa.array([], pa.string())
-    all_labels = pa.array([label.value for label in labels.values()], pa.string())
+    all_labels = pa.array(list(labels.values()), pa.string())  # StrEnums are str already
     sorted_ids: list[str] | None = None
     for part in edge_parts:
         table = part.table
-        ends = {}
+        # One hash of the known ids for both ends: look up from and to in one pass.
+        both = pc.index_in(pa.chunked_array([*table["from"].chunks, *table["to"].chunks]), all_ids)
+        found = pc.take(all_labels, both)
+        ends = {"from": found.slice(0, len(table)), "to": found.slice(len(table))}
         for key in ("from", "to"):
-            column = table[key]
-            end_labels = pc.take(all_labels, pc.index_in(column, all_ids))
-            ends[key] = end_labels
+            column, end_labels = table[key], ends[key]
             unknown = pc.indices_nonzero(
                 pc.and_(pc.is_valid(column), pc.is_null(end_labels))
             ).to_pylist()
@@ -112,24 +123,21 @@ def check_csv_edges(
                         f"… and {more} more rows like these",
                     )
                 )
-        present = set(pc.unique(table["type"]).to_pylist())
-        for rel in RelType:
-            if rel.value not in present:
-                continue
-            of_type = pc.equal(table["type"], rel.value)
-            for key, allowed, verb in (
-                ("from", ENDPOINTS[rel][0], "start at"),
-                ("to", ENDPOINTS[rel][1], "end at"),
-            ):
-                wrong = pc.and_(
-                    pc.and_(of_type, pc.is_valid(ends[key])),
-                    pc.invert(pc.is_in(ends[key], pa.array(sorted(allowed), pa.string()))),
-                )
-                names = ", ".join(sorted(allowed))
-                for row in pc.indices_nonzero(wrong).to_pylist()[:MAX_PER_KIND]:
-                    node_id, label = table[key][row].as_py(), ends[key][row].as_py()
-                    message = f"{rel} cannot {verb} {label} '{node_id}' (allowed: {names})"
-                    problems.append(Problem(part.file, part.line(row), key, message))
+        for key, allowed, verb in (
+            ("from", _ALLOWED_STARTS, "start at"),
+            ("to", _ALLOWED_ENDS, "end at"),
+        ):
+            pairs = pc.binary_join_element_wise(table["type"], ends[key], "|")
+            wrong = pc.and_(
+                pc.and_(pc.is_valid(pairs), pc.is_in(table["type"], _TYPES)),  # bad types: above
+                pc.invert(pc.is_in(pairs, allowed)),
+            )
+            for row in pc.indices_nonzero(wrong).to_pylist()[:MAX_PER_KIND]:
+                rel = RelType(table["type"][row].as_py())
+                node_id, label = table[key][row].as_py(), ends[key][row].as_py()
+                names = ", ".join(sorted(ENDPOINTS[rel][0 if key == "from" else 1]))
+                message = f"{rel} cannot {verb} {label} '{node_id}' (allowed: {names})"
+                problems.append(Problem(part.file, part.line(row), key, message))
         loops = pc.indices_nonzero(pc.fill_null(pc.equal(table["from"], table["to"]), False))
         for row in loops.to_pylist()[:MAX_PER_KIND]:
             message = "a relationship cannot join a node to itself"

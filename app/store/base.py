@@ -45,7 +45,8 @@ class GraphStore(Protocol):
         """Create the tables, constraints and indexes the named queries rely on."""
 
     def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
-        """Run one read statement; nodes come back as dicts of properties plus `_label`."""
+        """Run one read statement. Nodes and relationships come back as dicts of their
+        properties plus `_label` (the node's label, the relationship's type); dates as dates."""
 
     def write(self, query: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run one write statement over `$rows`, in batches."""

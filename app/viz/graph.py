@@ -1,8 +1,10 @@
 """What a map shows: nodes and edges taken from catalogue answers, with plain-text tooltips."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from app.graph.rows import citations_from
 from app.model.views import EdgeRef, EntityRef
 from app.model.vocabulary import Label, RelType
 
@@ -34,6 +36,8 @@ class ViewGraph:
     nodes: dict[str, ViewNode] = field(default_factory=dict)
     edges: dict[str, ViewEdge] = field(default_factory=dict)
     focus: str | None = None
+    notice: str = ""  # what the reader should know: cut short, nothing found, no chair stated
+    hierarchical: bool = False  # drawn top-down (steering and preparation chains)
 
     def add_entities(self, entities: Iterable[EntityRef]) -> None:
         for entity in entities:
@@ -49,6 +53,9 @@ class ViewGraph:
                     edge.id, edge.type, edge.from_, edge.to, edge.qualifier, edge_tooltip(edge)
                 )
 
+    def set_tooltip(self, node_id: str, tooltip: str) -> None:
+        self.nodes[node_id] = replace(self.nodes[node_id], tooltip=tooltip)
+
     def drawable_edges(self) -> list[ViewEdge]:
         """Edges whose both ends are on the map (a capped answer can leave one out)."""
         return [e for e in self.edges.values() if e.start in self.nodes and e.end in self.nodes]
@@ -59,6 +66,23 @@ def entity_tooltip(entity: EntityRef) -> str:
     for lang, name in entity.names.model_dump().items():
         if name and name != entity.name:
             lines.append(f"{lang}: {name}")
+    return "\n".join(lines)
+
+
+def detailed_tooltip(row: dict[str, Any], name: str) -> str:
+    """A stored node's tooltip: names in every language, validity and every source's quote."""
+    lines = [name, f"{row['_label']} · {row.get('kind') or ''} · {row['id']}"]
+    for lang in ("fi", "sv", "en"):
+        for field_name, what in ((f"name_{lang}", "name"), (f"abbr_{lang}", "abbr.")):
+            if row.get(field_name):
+                lines.append(f"{what} ({lang}): {row[field_name]}")
+    if row.get("gloss_en"):
+        lines.append(f"gloss (en): {row['gloss_en']}")
+    if row.get("valid_from") or row.get("valid_to"):
+        lines.append(f"valid {row.get('valid_from') or '…'} – {row.get('valid_to') or '…'}")
+    if row.get("date_text"):
+        lines.append(f"date as given: {row['date_text']}")
+    lines += [f"{c['doc']}: “{c['quote']}”" for c in citations_from(row)]
     return "\n".join(lines)
 
 

@@ -40,7 +40,7 @@ def network(view: ViewGraph) -> Network:
     """The pyvis network of a view: nodes and edges assigned in bulk (add_node is quadratic)."""
     net = Network(directed=True)
     large = len(view.nodes) > PHYSICS_LIMIT
-    positions = radial_positions(view) if large else {}
+    positions = radial_positions(view) if large and not view.hierarchical else {}
     nodes = []
     for node in view.nodes.values():
         style = node_style(node.label, node.kind)
@@ -75,28 +75,40 @@ def network(view: ViewGraph) -> Network:
             }
         )
     net.nodes, net.edges = nodes, edges
-    net.set_options(_options(large))
+    net.set_options(_options(large, view.hierarchical))
     return net
 
 
-def _options(large: bool) -> str:
-    physics: dict[str, Any] = (
-        {"enabled": False}
-        if large
-        else {
+def _options(large: bool, hierarchical: bool) -> str:
+    """Physics lays a small view out and then stops (the page turns it off once stable). A
+    chain is drawn top-down by vis-network's hierarchical layout, steering end first. A large
+    view comes with coordinates (layout.py) and no physics at all."""
+    layout: dict[str, Any] = {"improvedLayout": not large}
+    if hierarchical:
+        layout["hierarchical"] = {
+            "enabled": True,
+            "direction": "UD",
+            "sortMethod": "directed",
+            "levelSeparation": 120,
+            "nodeSpacing": 160,
+        }
+        physics: dict[str, Any] = {"enabled": False}
+    elif large:
+        physics = {"enabled": False}
+    else:
+        physics = {
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {"springLength": 140, "avoidOverlap": 0.2},
             "stabilization": {"enabled": True, "iterations": 400, "fit": True},
         }
-    )
     return json.dumps(
         {
             "physics": physics,
+            "layout": layout,
             "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
-            "edges": {"smooth": not large, "font": {"size": 10}},
+            "edges": {"smooth": not large and not hierarchical, "font": {"size": 10}},
             "nodes": {"font": {"size": 12}},
-            "layout": {"improvedLayout": not large},
         }
     )
 
@@ -110,7 +122,16 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
         lang=lang.value,
         node_count=len(net.nodes),
         edge_count=len(net.edges),
-        notice="large view: laid out in rings around the focus, physics off" if large else "",
+        notice=" · ".join(
+            n
+            for n in (
+                view.notice,
+                "large view: laid out in rings, physics off"
+                if large and not view.hierarchical
+                else "",
+            )
+            if n
+        ),
         legend_nodes=_legend_nodes(),
         legend_edges=_legend_edges(),
         vis_js=Markup(js),  # noqa: S704 -- the pinned vis-network build, checked above

@@ -3,7 +3,7 @@
 // Column lists mirror app/graph/rows.py; tests/store/test_schema.py keeps the two equal.
 // `id` is the primary key; LadybugDB has no other constraints or indexes.
 
-CREATE NODE TABLE Organization(
+CREATE NODE TABLE IF NOT EXISTS Organization(
     id STRING,
     kind STRING,
     name STRING,
@@ -37,7 +37,7 @@ CREATE NODE TABLE Organization(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Person(
+CREATE NODE TABLE IF NOT EXISTS Person(
     id STRING,
     kind STRING,
     name STRING,
@@ -72,7 +72,7 @@ CREATE NODE TABLE Person(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Post(
+CREATE NODE TABLE IF NOT EXISTS Post(
     id STRING,
     kind STRING,
     name STRING,
@@ -102,7 +102,7 @@ CREATE NODE TABLE Post(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Project(
+CREATE NODE TABLE IF NOT EXISTS Project(
     id STRING,
     kind STRING,
     name STRING,
@@ -135,7 +135,7 @@ CREATE NODE TABLE Project(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Document(
+CREATE NODE TABLE IF NOT EXISTS Document(
     id STRING,
     kind STRING,
     name STRING,
@@ -169,7 +169,7 @@ CREATE NODE TABLE Document(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Event(
+CREATE NODE TABLE IF NOT EXISTS Event(
     id STRING,
     kind STRING,
     name STRING,
@@ -206,7 +206,7 @@ CREATE NODE TABLE Event(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Goal(
+CREATE NODE TABLE IF NOT EXISTS Goal(
     id STRING,
     kind STRING,
     name STRING,
@@ -239,7 +239,7 @@ CREATE NODE TABLE Goal(
     PRIMARY KEY (id)
 );
 
-CREATE NODE TABLE Source(
+CREATE NODE TABLE IF NOT EXISTS Source(
     id STRING,
     kind STRING,
     name STRING,
@@ -256,7 +256,7 @@ CREATE NODE TABLE Source(
 );
 
 // When and from what the graph was loaded (key/value rows).
-CREATE NODE TABLE OrgMapMeta(
+CREATE NODE TABLE IF NOT EXISTS OrgMapMeta(
     id STRING,
     value STRING,
     PRIMARY KEY (id)
@@ -264,13 +264,13 @@ CREATE NODE TABLE OrgMapMeta(
 
 // Every node's id and label: finding a node by id alone needs one primary-key lookup here
 // instead of a scan of every table.
-CREATE NODE TABLE EntityIndex(
+CREATE NODE TABLE IF NOT EXISTS EntityIndex(
     id STRING,
     label STRING,
     PRIMARY KEY (id)
 );
 
-CREATE REL TABLE STEERS(
+CREATE REL TABLE IF NOT EXISTS STEERS(
     FROM Organization TO Organization,
     FROM Organization TO Project,
     id STRING,
@@ -290,7 +290,7 @@ CREATE REL TABLE STEERS(
     level STRING
 );
 
-CREATE REL TABLE MEMBER_OF(
+CREATE REL TABLE IF NOT EXISTS MEMBER_OF(
     FROM Organization TO Organization,
     FROM Person TO Organization,
     FROM Post TO Organization,
@@ -313,7 +313,7 @@ CREATE REL TABLE MEMBER_OF(
     via_post STRING
 );
 
-CREATE REL TABLE HOLDS(
+CREATE REL TABLE IF NOT EXISTS HOLDS(
     FROM Person TO Post,
     id STRING,
     valid_from STRING,
@@ -329,7 +329,7 @@ CREATE REL TABLE HOLDS(
     title_as_given STRING
 );
 
-CREATE REL TABLE POST_IN(
+CREATE REL TABLE IF NOT EXISTS POST_IN(
     FROM Post TO Organization,
     id STRING,
     valid_from STRING,
@@ -344,7 +344,7 @@ CREATE REL TABLE POST_IN(
     note STRING
 );
 
-CREATE REL TABLE PART_OF(
+CREATE REL TABLE IF NOT EXISTS PART_OF(
     FROM Organization TO Organization,
     FROM Organization TO Document,
     FROM Organization TO Event,
@@ -375,7 +375,7 @@ CREATE REL TABLE PART_OF(
     ordinal INT64
 );
 
-CREATE REL TABLE PREPARES_FOR(
+CREATE REL TABLE IF NOT EXISTS PREPARES_FOR(
     FROM Organization TO Organization,
     FROM Organization TO Post,
     id STRING,
@@ -392,7 +392,7 @@ CREATE REL TABLE PREPARES_FOR(
     scope STRING
 );
 
-CREATE REL TABLE SUPPORTS(
+CREATE REL TABLE IF NOT EXISTS SUPPORTS(
     FROM Organization TO Organization,
     FROM Organization TO Post,
     FROM Person TO Organization,
@@ -411,7 +411,7 @@ CREATE REL TABLE SUPPORTS(
     mode STRING
 );
 
-CREATE REL TABLE COOPERATES_WITH(
+CREATE REL TABLE IF NOT EXISTS COOPERATES_WITH(
     FROM Organization TO Organization,
     FROM Post TO Organization,
     id STRING,
@@ -428,7 +428,7 @@ CREATE REL TABLE COOPERATES_WITH(
     mode STRING
 );
 
-CREATE REL TABLE ORGANISES(
+CREATE REL TABLE IF NOT EXISTS ORGANISES(
     FROM Organization TO Organization,
     FROM Organization TO Project,
     FROM Organization TO Event,
@@ -449,7 +449,7 @@ CREATE REL TABLE ORGANISES(
     role STRING
 );
 
-CREATE REL TABLE PARTICIPATES_IN(
+CREATE REL TABLE IF NOT EXISTS PARTICIPATES_IN(
     FROM Organization TO Organization,
     FROM Organization TO Project,
     FROM Organization TO Event,
@@ -473,7 +473,7 @@ CREATE REL TABLE PARTICIPATES_IN(
     role STRING
 );
 
-CREATE REL TABLE PARTY_TO(
+CREATE REL TABLE IF NOT EXISTS PARTY_TO(
     FROM Organization TO Document,
     id STRING,
     valid_from STRING,
@@ -490,7 +490,7 @@ CREATE REL TABLE PARTY_TO(
     per_member BOOLEAN
 );
 
-CREATE REL TABLE PRODUCES(
+CREATE REL TABLE IF NOT EXISTS PRODUCES(
     FROM Organization TO Document,
     FROM Organization TO Goal,
     FROM Project TO Document,
@@ -509,7 +509,7 @@ CREATE REL TABLE PRODUCES(
     mode STRING
 );
 
-CREATE REL TABLE HAS_GOAL(
+CREATE REL TABLE IF NOT EXISTS HAS_GOAL(
     FROM Organization TO Goal,
     FROM Project TO Goal,
     FROM Event TO Goal,
@@ -526,7 +526,7 @@ CREATE REL TABLE HAS_GOAL(
     note STRING
 );
 
-CREATE REL TABLE CONCERNS(
+CREATE REL TABLE IF NOT EXISTS CONCERNS(
     FROM Organization TO Organization,
     FROM Organization TO Person,
     FROM Organization TO Post,
@@ -570,7 +570,7 @@ CREATE REL TABLE CONCERNS(
     scope STRING
 );
 
-CREATE REL TABLE DERIVES_FROM(
+CREATE REL TABLE IF NOT EXISTS DERIVES_FROM(
     FROM Organization TO Project,
     FROM Organization TO Document,
     FROM Organization TO Goal,
@@ -594,7 +594,7 @@ CREATE REL TABLE DERIVES_FROM(
     mode STRING
 );
 
-CREATE REL TABLE CONTACT_FOR(
+CREATE REL TABLE IF NOT EXISTS CONTACT_FOR(
     FROM Person TO Organization,
     FROM Person TO Person,
     FROM Person TO Post,

@@ -6,7 +6,7 @@ import pytest
 
 from app.graph.catalogue import query, query_names
 from app.model.vocabulary import Label, RelType
-from app.store.ladybug import LadybugStore
+from app.store import GraphStore
 
 ANY_TIME: dict[str, object] = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31"}
 GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]
@@ -30,6 +30,9 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "stats_nodes": (ANY_TIME, 66),
     "stats_edges": (ANY_TIME, 67),
     "meta": ({}, 4),
+    "dump_nodes": ({"after": "org-tem"}, 9),
+    "dump_edges": ({"after": ""}, 12),
+    "graph_edges": (ANY_TIME, 16),  # 12 STEERS + 4 HOLDS
 }
 
 
@@ -38,6 +41,9 @@ SLOTS: dict[str, dict[str, Any]] = {
     "entity": ORG,
     "expand_out": {**ORG, "types": [RelType.STEERS]},  # administrative and development, twice
     "expand_in": {**ORG, "types": [RelType.POST_IN]},
+    "dump_nodes": ORG,
+    "dump_edges": {"types": [RelType.STEERS]},
+    "graph_edges": {"types": [RelType.STEERS, RelType.HOLDS]},
 }
 
 
@@ -46,13 +52,13 @@ def test_the_cases_cover_every_query() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_every_query_runs_on_the_engine(name: str, store: LadybugStore) -> None:
+def test_every_query_runs_on_the_engine(name: str, store: GraphStore) -> None:
     params, expected_rows = CASES[name]
     named = query(name, store.backend).render(**SLOTS.get(name, {}))
     assert len(store.read(named.text, named.bind(dict(params)))) == expected_rows
 
 
-def test_a_null_free_window_keeps_undated_facts(store: LadybugStore) -> None:
+def test_a_null_free_window_keeps_undated_facts(store: GraphStore) -> None:
     named = query("stats_nodes", store.backend)
     day = {"valid_lo": "2020-06-01", "valid_hi": "2020-06-01"}
     counts = {(r["label"], r["kind"]): r["count"] for r in store.read(named.text, named.bind(day))}

@@ -6,7 +6,7 @@ from app.graph.catalogue import schema_statements
 from app.graph.rows import INDEX_LABEL, META_LABEL, edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 
-_TABLE = re.compile(r"CREATE (NODE|REL) TABLE (\w+)\((.*)\)", re.DOTALL)
+_TABLE = re.compile(r"CREATE (NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\)", re.DOTALL)
 
 
 def _tables() -> dict[str, tuple[str, list[str]]]:

@@ -1,9 +1,12 @@
 """GET /health: is the graph there, which backend, how big, loaded when."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from app.api.deps import StoreDep
+from app.api.problems import problem
+from app.errors import StoreUnavailableError
 from app.graph import read
 
 router = APIRouter(tags=["health"])
@@ -34,14 +37,18 @@ _EXAMPLE = {
 
 @router.get(
     "/health",
+    response_model=Health,
     responses={
         200: {"content": {"application/json": {"example": _EXAMPLE}}},
         503: {"description": "No graph loaded, or the store is unreachable (problem+json)"},
     },
 )
-def health(store: StoreDep) -> Health:
-    stats = read.graph_stats(store)
-    meta = read.graph_meta(store)
+def health(store: StoreDep, request: Request) -> Health | JSONResponse:
+    try:
+        stats = read.graph_stats(store)
+        meta = read.graph_meta(store)
+    except StoreUnavailableError as exc:  # down, unreachable or refusing us: say which backend
+        return problem(exc.status, exc.title, str(exc), request, backend=store.backend)
     return Health(
         status="ok",
         backend=store.backend,

@@ -1,0 +1,188 @@
+"""The production store: Neo4j through the official driver.
+
+Reads go through managed transactions routed to readers (a cluster's followers or read
+replicas when the URI is neo4j://), retried by the driver on transient errors. A load is one
+write transaction: clear the OrgMap graph, create the new one in batches of `UNWIND $rows`,
+commit. Readers see the old graph until the commit, and a failure rolls everything back, so the
+previous graph is intact. One transaction is sound while the graph fits the server's
+transaction memory (`db.memory.transaction.max`); the README says how to size it.
+"""
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+import neo4j
+import pyarrow as pa
+from neo4j import GraphDatabase, ManagedTransaction, ResultSummary, RoutingControl
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Relationship
+
+from app.config import Settings
+from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
+from app.graph.catalogue import query, schema_statements
+from app.graph.rows import META_LABEL
+from app.progress import Progress
+from app.store.base import GraphTables, Row
+
+
+class Neo4jStore:
+    backend: ClassVar[str] = "neo4j"
+
+    def __init__(self, settings: Settings) -> None:
+        self.uri = settings.neo4j_uri
+        self._user = settings.neo4j_user
+        self._database = settings.neo4j_database
+        self._timeout = settings.query_timeout_s
+        self._batch = settings.neo4j_load_batch
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        try:
+            self._driver = GraphDatabase.driver(
+                self.uri,
+                auth=(self._user, password),
+                max_connection_pool_size=settings.neo4j_pool_size,
+                connection_acquisition_timeout=settings.query_timeout_s,
+                connection_timeout=5.0,
+                max_transaction_retry_time=settings.query_timeout_s,  # not the default 30 s
+            )
+        except (ValueError, neo4j_errors.ConfigurationError) as exc:
+            raise StoreUnavailableError(f"bad ORGMAP_NEO4J_URI '{self.uri}': {_line(exc)}") from exc
+
+    # --- reading -------------------------------------------------------------------------
+    def read(self, query_text: str, params: Mapping[str, Any]) -> list[Row]:
+        statement = neo4j.Query(query_text, timeout=self._timeout)
+        with self._errors():
+            records, _, _ = self._driver.execute_query(
+                statement,
+                dict(params),
+                routing_=RoutingControl.READ,
+                database_=self._database,
+            )
+        return [
+            {key: _plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}
+            for record in records
+        ]
+
+    # --- writing -------------------------------------------------------------------------
+    def apply_schema(self) -> None:
+        with self._errors(), self._driver.session(database=self._database) as session:
+            for statement in schema_statements("neo4j"):
+                session.run(statement).consume()  # schema commands: one auto-commit each
+
+    def write(self, query_text: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        with self._errors(), self._driver.session(database=self._database) as session:
+            for start in range(0, len(rows), self._batch):
+                batch = [dict(r) for r in rows[start : start + self._batch]]
+                session.execute_write(_run, query_text, {"rows": batch})
+
+    def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
+        report = progress or (lambda *_: None)
+        total = tables.node_count() + tables.edge_count()
+
+        def work(tx: ManagedTransaction) -> None:
+            done = 0
+            _run(tx, query("clear_graph", self.backend, "load").text, {})
+            nodes = query("load_nodes", self.backend, "load")
+            for label, table in tables.nodes.items():
+                for batch in _batches(table, self._batch):
+                    _run(tx, nodes.render(label=label).text, {"rows": batch})
+                    done += len(batch)
+                    report("copying", done, total)
+            edges = query("load_edges", self.backend, "load")
+            for part in tables.edges:
+                statement = edges.render(
+                    types=[part.rel], start=part.from_label, end=part.to_label
+                ).text
+                for batch in _batches(part.table, self._batch):
+                    rows = [{"from": r.pop("from"), "to": r.pop("to"), "props": r} for r in batch]
+                    created = _run(tx, statement, {"rows": rows}).counters.relationships_created
+                    if created != len(rows):  # a MATCH found no end: the row would be lost
+                        raise LoadFailedError(
+                            f"load failed, the previous graph is kept: {len(rows) - created} "
+                            f"{part.rel} relationship(s) from {part.from_label} to "
+                            f"{part.to_label} have an end that is not in the graph"
+                        )
+                    done += len(rows)
+                    report("copying", done, total)
+            meta = [{"id": k, "value": str(v)} for k, v in tables.meta.items()]
+            _run(tx, query("load_meta", self.backend, "load").text, {"rows": meta})
+
+        self.apply_schema()
+        try:
+            with self._errors(), self._driver.session(database=self._database) as session:
+                session.execute_write(work)
+        except QueryError as exc:
+            raise LoadFailedError(f"load failed, the previous graph is kept: {exc}") from exc
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # --- errors --------------------------------------------------------------------------
+    def _errors(self) -> "_Translate":
+        return _Translate(self.uri, self._user, self._database)
+
+
+class _Translate:
+    """Driver exceptions as OrgMap's one-line errors (the API turns them into problem+json)."""
+
+    def __init__(self, uri: str, user: str, database: str) -> None:
+        self.uri, self.user, self.database = uri, user, database
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _: Any) -> None:
+        if exc is None:
+            return
+        if isinstance(exc, neo4j_errors.AuthError):
+            message = f"Neo4j at {self.uri} rejected the credentials of user '{self.user}'"
+            raise StoreUnavailableError(message) from exc
+        if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
+            raise StoreUnavailableError(
+                f"Neo4j at {self.uri} is unreachable: {_line(exc)}"
+            ) from exc
+        if isinstance(exc, neo4j_errors.Neo4jError):
+            code = exc.code or ""
+            if "DatabaseNotFound" in code:
+                message = f"Neo4j at {self.uri} has no database '{self.database}'"
+                raise NoGraphError(message) from exc
+            raise QueryError(f"Neo4j rejected the statement: {_line(exc.message or exc)}") from exc
+        if isinstance(exc, neo4j_errors.DriverError):
+            raise StoreUnavailableError(f"Neo4j driver error: {_line(exc)}") from exc
+
+
+def _line(message: object) -> str:
+    """The driver's multi-line messages as one line."""
+    return " ".join(str(message).split())
+
+
+def _run(tx: ManagedTransaction, text: str, params: dict[str, Any]) -> ResultSummary:
+    return tx.run(text, params).consume()
+
+
+def _batches(table: pa.Table, size: int) -> Iterator[list[dict[str, Any]]]:
+    """Rows as maps with the nulls left out: SET n = row would skip them anyway."""
+    for batch in table.to_batches(max_chunksize=size):
+        yield [{k: v for k, v in row.items() if v is not None} for row in batch.to_pylist()]
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as the embedded store gives them: nodes and relationships as property
+    dicts with `_label` (the node's label besides Entity, the relationship's type), Neo4j
+    dates as Python dates."""
+    if isinstance(value, Node):
+        plain = {k: _plain(v) for k, v in value.items()}
+        plain["_label"] = next((lb for lb in value.labels if lb != "Entity"), META_LABEL)
+        return plain
+    if isinstance(value, Relationship):
+        plain = {k: _plain(v) for k, v in value.items()}
+        plain["_label"] = value.type
+        return plain
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "to_native"):
+        native = value.to_native()
+        return native if isinstance(native, date | datetime) else value
+    return value

@@ -1,0 +1,264 @@
+"""The map views, declared once (parameters and builder) like the query catalogue: each draws
+what a catalogue answer holds, restricted by `as_of` and named in the chosen language. The API
+(/api/v1/views/…), the explorer page and `orgmap export map` are built from VIEWS."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+
+from app.graph import explore, groups, steering
+from app.graph.queries import AsOf, Params, _split_commas
+from app.graph.refs import entity_ref, node_by_id
+from app.graph.walk import Budget
+from app.model.views import EdgeRef, EntityRef
+from app.model.vocabulary import Label, RelType, SteeringMode
+from app.store.base import GraphStore
+from app.viz.graph import ViewGraph, detailed_tooltip
+
+MAX_VIEW_NODES = 5000
+
+
+class ViewParams(Params):
+    as_of: AsOf = None
+
+
+class DepthParams(ViewParams):
+    depth: int = Field(default=2, ge=1, le=10, description="Hops (chain steps) to draw.")
+
+
+class NeighbourhoodViewParams(DepthParams):
+    types: Annotated[list[RelType], BeforeValidator(_split_commas)] = Field(
+        default_factory=list, description="Relationship types to follow (default: all)."
+    )
+    limit: int = Field(default=300, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
+
+
+class SteeringViewParams(DepthParams):
+    mode: Annotated[list[SteeringMode], BeforeValidator(_split_commas)] = Field(
+        default_factory=list, description="Keep only these steering modes."
+    )
+
+
+class PathViewParams(ViewParams):
+    to: str = Field(min_length=1, max_length=120, description="The other end of the paths.")
+    max_length: int = Field(default=6, ge=1, le=12)
+
+
+class GraphViewParams(ViewParams):
+    type: Annotated[list[Label], BeforeValidator(_split_commas)] = Field(
+        default_factory=list, description="Node types to draw (default: all)."
+    )
+    kind: Annotated[list[str], BeforeValidator(_split_commas)] = Field(
+        default_factory=list, description="Node kinds to draw (default: all)."
+    )
+    rel: Annotated[list[RelType], BeforeValidator(_split_commas)] = Field(
+        default_factory=list, description="Relationship types to draw (default: all)."
+    )
+    mode: Annotated[list[SteeringMode], BeforeValidator(_split_commas)] = Field(
+        default_factory=list, description="Steering modes to draw (default: all)."
+    )
+    limit: int = Field(default=2000, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
+
+
+Builder = Callable[[GraphStore, str | None, Any, Budget], ViewGraph]
+
+
+@dataclass(frozen=True)
+class ViewEntry:
+    params: type[ViewParams]
+    about: str
+    build: Builder
+    needs_id: bool = True
+    hierarchical: bool = False  # drawn top-down, steering first
+
+
+DETAILED_UP_TO = 300  # views this small get every node's sources in its tooltip
+
+
+def build_view(
+    store: GraphStore, name: str, entity_id: str | None, params: ViewParams, budget: Budget
+) -> ViewGraph:
+    """Build a view; small ones get full tooltips (names, validity, sources with quotes)."""
+    entry = VIEWS[name]
+    view = entry.build(store, entity_id, params, budget)
+    view.hierarchical = entry.hierarchical
+    if len(view.nodes) <= DETAILED_UP_TO:
+        for node_id, node in list(view.nodes.items()):
+            row = node_by_id(store, node_id)
+            if row is not None:
+                view.set_tooltip(node_id, detailed_tooltip(row, node.name))
+    return view
+
+
+def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -> None:
+    """Answers name some entities only by id (the middle of a chain): look them up."""
+    missing = {e.start for e in view.edges.values()} | {e.end for e in view.edges.values()}
+    for entity_id in sorted(missing - view.nodes.keys()):
+        row = node_by_id(store, entity_id)
+        if row is not None:
+            view.add_entities([entity_ref(row, params.lang)])
+
+
+def _neighbourhood(
+    store: GraphStore, i: str | None, p: NeighbourhoodViewParams, b: Budget
+) -> ViewGraph:
+    answer = explore.neighbourhood(
+        store,
+        i or "",
+        depth=p.depth,
+        types=p.types or list(RelType),
+        limit=p.limit,
+        as_of=p.as_of,
+        lang=p.lang,
+        budget=b,
+    )
+    view = ViewGraph(f"{answer.center.name}: neighbourhood, {p.depth} hops", focus=answer.center.id)
+    view.add_entities([answer.center, *answer.nodes])
+    view.add_edges(answer.edges)
+    if answer.truncated:
+        view.notice = f"cut at {p.limit} nodes: narrow the view or raise the limit"
+    return view
+
+
+def _steering_tree(way: steering.Way) -> Builder:
+    def build(store: GraphStore, i: str | None, p: SteeringViewParams, b: Budget) -> ViewGraph:
+        answer = steering.steering(
+            store,
+            i or "",
+            way,
+            max_depth=p.depth,
+            modes=p.mode,
+            as_of=p.as_of,
+            lang=p.lang,
+            budget=b,
+            limit=MAX_VIEW_NODES,
+            offset=0,
+        )
+        what = "who steers it" if way == "up" else "whom it steers"
+        view = ViewGraph(f"{answer.subject.name}: {what}", focus=answer.subject.id)
+        view.add_entities([answer.subject, *(link.entity for link in answer.items)])
+        view.add_edges(edge for link in answer.items for path in link.paths for edge in path)
+        _fill_missing_ends(view, store, p)
+        return view
+
+    return build
+
+
+def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> ViewGraph:
+    answer = groups.members(
+        store, i or "", as_of=p.as_of, lang=p.lang, budget=b, limit=1000, offset=0
+    )
+    view = ViewGraph(f"{answer.subject.name}: composition", focus=answer.subject.id)
+    view.add_entities([answer.subject])
+    for member in answer.items:
+        view.add_entities([member.member])
+        view.add_edges([member.edge])
+        for holder in member.holders:
+            view.add_entities([holder.person])
+            view.add_edges([holder.edge])
+    if not answer.chair_stated:
+        view.notice = "no chair is stated for this body"
+    return view
+
+
+def _preparation(store: GraphStore, i: str | None, p: DepthParams, b: Budget) -> ViewGraph:
+    answer = steering.preparation_chain(
+        store,
+        i or "",
+        max_depth=p.depth,
+        as_of=p.as_of,
+        lang=p.lang,
+        budget=b,
+        limit=MAX_VIEW_NODES,
+        offset=0,
+    )
+    view = ViewGraph(f"{answer.subject.name}: preparation chain", focus=answer.subject.id)
+    view.add_entities([answer.subject, *(step.entity for step in answer.items)])
+    view.add_edges(edge for step in answer.items for edge in step.edges)
+    _fill_missing_ends(view, store, p)
+    return view
+
+
+def _paths(store: GraphStore, i: str | None, p: PathViewParams, b: Budget) -> ViewGraph:
+    answer = explore.paths(
+        store,
+        i or "",
+        p.to,
+        types=list(RelType),
+        max_length=p.max_length,
+        as_of=p.as_of,
+        lang=p.lang,
+        budget=b,
+        limit=25,
+        offset=0,
+    )
+    view = ViewGraph(f"{answer.source.name} → {answer.target.name}", focus=answer.source.id)
+    view.add_entities([answer.source, answer.target])
+    for path in answer.items:
+        view.add_entities(path.nodes)
+        view.add_edges(path.edges)
+    if not answer.items:
+        view.notice = f"no path of at most {p.max_length} steps"
+    return view
+
+
+def _whole_graph(store: GraphStore, i: str | None, p: GraphViewParams, b: Budget) -> ViewGraph:
+    nodes, edges, truncated = explore.graph_edges(
+        store, types=p.rel or list(RelType), as_of=p.as_of, lang=p.lang
+    )
+    keep = _node_filter(p)
+    view = ViewGraph("The whole graph" + (" (filtered)" if _filtered(p) else ""))
+    view.add_entities([n for n in nodes if keep(n)][: p.limit])
+    view.add_edges(e for e in edges if _mode_kept(e, p))
+    if truncated or len([n for n in nodes if keep(n)]) > p.limit:
+        view.notice = f"cut at {p.limit} nodes: filter by type, kind, relationship or mode"
+    return view
+
+
+def _node_filter(p: GraphViewParams) -> Callable[[EntityRef], bool]:
+    return lambda n: (not p.type or n.type in p.type) and (not p.kind or n.kind in p.kind)
+
+
+def _mode_kept(edge: EdgeRef, p: GraphViewParams) -> bool:
+    return not p.mode or edge.type is not RelType.STEERS or edge.qualifier in p.mode
+
+
+def _filtered(p: GraphViewParams) -> bool:
+    return bool(p.type or p.kind or p.rel or p.mode)
+
+
+VIEWS: dict[str, ViewEntry] = {
+    "neighbourhood": ViewEntry(
+        NeighbourhoodViewParams,
+        "the entities within k hops of one",
+        _neighbourhood,
+    ),
+    "steered-by": ViewEntry(
+        SteeringViewParams,
+        "the steering tree above an entity",
+        _steering_tree("up"),
+        hierarchical=True,
+    ),
+    "steers": ViewEntry(
+        SteeringViewParams,
+        "the steering tree below an entity",
+        _steering_tree("down"),
+        hierarchical=True,
+    ),
+    "members": ViewEntry(ViewParams, "a body's seats, posts and their holders", _members),
+    "preparation-chain": ViewEntry(
+        DepthParams,
+        "whom a body prepares matters for, and on up",
+        _preparation,
+        hierarchical=True,
+    ),
+    "paths": ViewEntry(PathViewParams, "the shortest paths between two entities", _paths),
+    "graph": ViewEntry(
+        GraphViewParams,
+        "the whole graph, filtered by type, kind, relationship and mode",
+        _whole_graph,
+        needs_id=False,
+    ),
+}

@@ -1,0 +1,6 @@
+// load_nodes: create one batch of nodes of label {{label}}; every node is also an :Entity,
+// the label the id lookups and full scans use. Null properties are simply not set.
+// Params: $rows (maps of stored columns, app/graph/rows.py). Slots: {{label}}.
+UNWIND $rows AS row
+CREATE (n:Entity:{{label}})
+SET n = row

@@ -1,0 +1,17 @@
+// graph_edges: see graph_edges.cypher; LadybugDB names a node's label with label().
+// Params: $valid_lo, $valid_hi. Slots: {{types}}.
+MATCH (a)-[r:{{types}}]->(b)
+WHERE (r.valid_from_date IS NULL OR r.valid_from_date <= date($valid_hi))
+  AND (r.valid_to_date IS NULL OR r.valid_to_date >= date($valid_lo))
+  AND (a.valid_from_date IS NULL OR a.valid_from_date <= date($valid_hi))
+  AND (a.valid_to_date IS NULL OR a.valid_to_date >= date($valid_lo))
+  AND (b.valid_from_date IS NULL OR b.valid_from_date <= date($valid_hi))
+  AND (b.valid_to_date IS NULL OR b.valid_to_date >= date($valid_lo))
+RETURN r AS rel, a.id AS start, label(a) AS start_label, a.kind AS start_kind, a.name AS start_name,
+       a.name_fi AS start_name_fi, a.name_sv AS start_name_sv, a.name_en AS start_name_en,
+       a.gloss_en AS start_gloss_en, a.country AS start_country,
+       b.id AS finish, label(b) AS finish_label, b.kind AS finish_kind, b.name AS finish_name,
+       b.name_fi AS finish_name_fi, b.name_sv AS finish_name_sv, b.name_en AS finish_name_en,
+       b.gloss_en AS finish_gloss_en, b.country AS finish_country
+ORDER BY r.id
+LIMIT 20001

@@ -1,0 +1,144 @@
+"""Every Neo4j-side statement, ready for Neo4j's own linter (tools/cypher-lint)."""
+
+import json
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+from app.graph.catalogue import (
+    CYPHER_DIR,
+    Query,
+    declared_parameters,
+    query,
+    schema_statements,
+    strip_comments,
+)
+from app.graph.rows import META_LABEL, edge_columns, node_columns
+from app.model.vocabulary import ENDPOINTS, Label, RelType
+
+LINTER = CYPHER_DIR.parent / "tools" / "cypher-lint"
+
+# A typed example of every parameter a statement declares, so that Neo4j's type checks run.
+PARAM_SAMPLES: dict[str, Any] = {
+    "id": "org-tem",
+    "valid_lo": "2020-01-01",
+    "valid_hi": "2020-12-31",
+    "first_day": "2020-01-01",
+    "last_day": "2020-12-31",
+    "label": "Organization",
+    "kind": "ministry",
+    "kinds": ["management_group"],
+    "min_shared": 1,
+    "skip": 0,
+    "limit": 20,
+    "prefix": "org-",
+    "q": "tem",
+    "after": "",
+    "rows": [{"id": "x", "from": "a", "to": "b", "props": {"id": "x"}, "value": "v"}],
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    where: str  # file:line of the statement's first line
+    text: str
+    declared: frozenset[str]
+
+
+def _rendered(item: Query) -> str:
+    """Slots filled with one value each: the linter checks every label and type regardless."""
+    values: dict[str, Any] = {}
+    if "label" in item.slots:
+        values["label"] = Label.ORGANIZATION
+    if "types" in item.slots:
+        values["types"] = [RelType.STEERS] if "start" in item.slots else list(RelType)
+    if "start" in item.slots:
+        values["start"] = values["end"] = Label.ORGANIZATION
+    return item.render(**values).text if item.slots else item.text
+
+
+def neo4j_statements() -> list[Statement]:
+    found = []
+    for kind in ("queries", "load"):
+        for path in sorted((CYPHER_DIR / kind).glob("*.cypher")):
+            if path.name.count(".") > 1:  # name.<backend>.cypher: another engine's override
+                continue
+            text = path.read_text(encoding="utf-8")
+            item = query(path.stem, "neo4j", kind)
+            first = next(
+                i for i, line in enumerate(text.splitlines(), 1) if not line.startswith("//")
+            )
+            found.append(
+                Statement(
+                    f"{path.relative_to(CYPHER_DIR.parent)}:{first}",
+                    _rendered(item),
+                    declared_parameters(text),
+                )
+            )
+    schema = CYPHER_DIR / "schema" / "neo4j.cypher"
+    source = schema.read_text(encoding="utf-8")
+    for statement in schema_statements("neo4j"):
+        offset = strip_comments(source).find(statement)
+        line = strip_comments(source)[:offset].count("\n") + 1
+        found.append(
+            Statement(f"{schema.relative_to(CYPHER_DIR.parent)}:{line}", statement, frozenset())
+        )
+    return found
+
+
+def db_schema() -> dict[str, Any]:
+    """What the linter may assume exists: our vocabulary and stored columns, nothing else."""
+    properties = {"id", "value"}  # OrgMapMeta
+    for label in Label:
+        properties.update(node_columns(label))
+    for rel in RelType:
+        properties.update(edge_columns(rel))
+    properties.update({"from", "to", "props"})  # keys of the load batches' row maps
+    return {
+        "labels": sorted([*(label.value for label in Label), "Entity", META_LABEL]),
+        "relationshipTypes": sorted(rel.value for rel in RelType),
+        "propertyKeys": sorted(properties),
+        "graphSchema": [
+            {"from": start.value, "to": end.value, "relType": rel.value}
+            for rel, (starts, ends) in ENDPOINTS.items()
+            for start in sorted(starts)
+            for end in sorted(ends)
+        ],
+    }
+
+
+def lint(statements: list[Statement]) -> dict[str, list[dict[str, Any]]]:
+    """Diagnostics per statement (by `where`), from one run of Neo4j's linter."""
+    payload = {
+        "schema": db_schema(),
+        "statements": [
+            {
+                "id": s.where,
+                "text": s.text,
+                "parameters": {p: PARAM_SAMPLES[p] for p in sorted(s.declared)},
+            }
+            for s in statements
+        ],
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as handle:
+        json.dump(payload, handle)
+        handle.flush()
+        done = subprocess.run(
+            ["node", str(LINTER / "lint.mjs"), handle.name],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"the Cypher linter failed: {done.stderr.strip()[-2000:]}")
+    return {r["id"]: r["diagnostics"] for r in json.loads(done.stdout)}
+
+
+def located(where: str, diagnostic: dict[str, Any]) -> str:
+    """file:line: message, with the line inside the file (the statement starts at `where`)."""
+    file, first = where.rsplit(":", 1)
+    line = int(first) + diagnostic["line"] - 1
+    kind = "error" if diagnostic["severity"] == 1 else "warning"
+    return f"{file}:{line}:{diagnostic['column']}: {kind}: {diagnostic['message']}"
