@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
 
@@ -24,6 +27,10 @@ $(LINTER_STAMP): $(LINTER)/package.json $(LINTER)/package-lock.json
 
 setup: $(STAMP) $(LINTER_STAMP)
 
+$(CHROMIUM):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
 run: setup
 	$(BIN)/orgmap load
 	$(BIN)/orgmap serve
@@ -35,20 +42,20 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup $(CHROMIUM)
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
 # The same suite and answers against a Neo4j server (README, "Production"): set
 # ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD. The server's graph is replaced by the seed graph.
-test-neo4j: setup
+test-neo4j: setup $(CHROMIUM)
 	@test -n "$$ORGMAP_NEO4J_URI" || { echo "set ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD (README: Production)"; exit 2; }
 	ORGMAP_TEST_BACKEND=neo4j $(BIN)/pytest
 
 # Benchmarks (not part of test; a tiny run of the harness is): 10k, 100k and 1M nodes, with
 # networkx and SQLite baselines. Results go to bench/results/. Takes about half an hour.
-bench: setup
+bench: setup $(CHROMIUM)
 	$(BIN)/python -m bench.run --sizes 10000 100000 1000000
 
 clean:

@@ -14,7 +14,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 import uvicorn
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -37,8 +37,11 @@ from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
 from app.model.views import EntityPage
+from app.model.vocabulary import Lang
 from app.progress import Progress
 from app.store import open_store
+from app.viz.exports import FORMATS
+from app.viz.views import VIEWS, build_view
 
 app = typer.Typer(
     help="OrgMap: who steers whom in public administration.",
@@ -46,10 +49,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+export_app = typer.Typer(help="Write maps and exports to files.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
 out = Console()
 err = Console(stderr=True)
 
 P = ParamSpec("P")
+M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
 
 
@@ -274,6 +280,65 @@ def serve(
     )
 
 
+def _key_values(items: list[str] | None) -> dict[str, str]:
+    raw: dict[str, str] = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise OrgMapError(f"--param '{item}' is not key=value")
+        raw[key.strip()] = value
+    return raw
+
+
+def _params(name: str, model: type[M], raw: dict[str, str]) -> M:
+    """Validated parameters, or one line naming every bad one and the allowed names."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg']}" for e in exc.errors()
+        )
+        allowed = ", ".join(f.alias or n for n, f in model.model_fields.items())
+        raise OrgMapError(f"{name}: {problems} (parameters: {allowed})") from None
+
+
+@export_app.command("map")
+@_one_line_errors
+def export_map(
+    view: Annotated[str, typer.Option("--view", help=f"One of: {', '.join(VIEWS)}.")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    entity_id: Annotated[
+        str | None, typer.Option("--id", help="The entity the view is about.")
+    ] = None,
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
+    ] = "html",
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="A view parameter as key=value (depth=3, lang=sv, …)."),
+    ] = None,
+) -> None:
+    """Write a view as a self-contained HTML map or an export, e.g.
+    `orgmap export map --view steers --id org-tem -o tem.html`."""
+    if view not in VIEWS:
+        raise OrgMapError(f"unknown view '{view}'; known: {', '.join(VIEWS)}")
+    if format_name not in FORMATS:
+        raise OrgMapError(f"unknown format '{format_name}'; known: {', '.join(FORMATS)}")
+    entry = VIEWS[view]
+    if entry.needs_id and not entity_id:
+        raise OrgMapError(f"the {view} view needs --id <entity id>")
+    params = _params(view, entry.params, _key_values(param))
+    settings = get_settings()
+    store = open_store(settings)
+    graph = build_view(store, view, entity_id, params, budget(settings))
+    out_file.write_bytes(FORMATS[format_name].write(graph, params.lang or Lang.FI))
+    store.close()
+    drawn = f"{len(graph.nodes)} nodes, {len(graph.drawable_edges())} relationships"
+    out.print(
+        f"wrote {out_file} ({format_name}: {drawn})" + (f"; {graph.notice}" if graph.notice else "")
+    )
+
+
 @app.command()
 @_one_line_errors
 def query(
@@ -292,23 +357,11 @@ def query(
     if name not in CATALOGUE:
         raise OrgMapError(f"unknown query '{name}'; known: {', '.join(CATALOGUE)}")
     entry = CATALOGUE[name]
-    raw: dict[str, str] = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise OrgMapError(f"--param '{item}' is not key=value")
-        raw[key.strip()] = value
+    raw = _key_values(param)
     entity_id = raw.pop("id", None)
     if entry.needs_id and not entity_id:
         raise OrgMapError(f"{name}: needs -p id=<entity id>")
-    try:
-        params = entry.params.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg']}" for e in exc.errors()
-        )
-        allowed = ", ".join(f.alias or n for n, f in entry.params.model_fields.items())
-        raise OrgMapError(f"{name}: {problems} (parameters: {allowed})") from None
+    params = _params(name, entry.params, raw)
     settings = get_settings()
     result = entry.answer(open_store(settings), entity_id, params, budget(settings))
     if as_json:

@@ -20,7 +20,7 @@ from app.viz.style import EDGE_STYLES, MODE_STYLES, NODE_STYLES, edge_style, nod
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout is computed here and physics stays off
 _VIS = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
-_TEMPLATES = jinja2.Environment(
+TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("app.viz", "templates"),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
@@ -117,7 +117,7 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
     net = network(view)
     js, css = _vis_assets()
     large = len(view.nodes) > PHYSICS_LIMIT
-    return _TEMPLATES.get_template("map.html").render(
+    return TEMPLATES.get_template("map.html").render(
         title=view.title,
         lang=lang.value,
         node_count=len(net.nodes),

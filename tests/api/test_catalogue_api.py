@@ -10,18 +10,24 @@ from app.api.examples import REQUESTS, examples
 from app.api.main import create_app
 from app.config import Settings
 from app.graph.queries import CATALOGUE
+from app.viz.views import VIEWS
 
 
 def test_every_endpoint_has_an_example(client: TestClient) -> None:
+    """Every JSON endpoint; the maps answer HTML or files (tests/viz covers them)."""
     spec = client.get("/openapi.json").json()
     missing = []
+    maps = [p for p, ops in spec["paths"].items() if "maps" in ops["get"]["tags"]]
+    assert len(maps) == 2 * len(VIEWS) + 1  # {view}.html, {view}?format=, and /map
     for path, operations in spec["paths"].items():
+        if path in maps:
+            continue
         for method, operation in operations.items():
             content = operation["responses"]["200"].get("content", {})
             if "example" not in content.get("application/json", {}):
                 missing.append(f"{method.upper()} {path}")
     assert missing == []
-    assert len(spec["paths"]) == len(CATALOGUE) + 1  # and /health
+    assert len(spec["paths"]) == len(CATALOGUE) + 1 + len(maps)  # and /health
 
 
 def test_every_example_fits_its_response_model() -> None:

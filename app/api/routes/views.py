@@ -1,0 +1,123 @@
+"""The maps over HTTP: every view of app/viz/views.py as a self-contained HTML page or an
+export (GraphML, GEXF, Cytoscape JSON, CSV zip), and the explorer page at /map."""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import Field, create_model
+
+from app.api.deps import SettingsDep, StoreDep
+from app.errors import BadRequestError
+from app.graph.queries import budget
+from app.model.common import SLUG_PATTERN
+from app.model.vocabulary import Lang
+from app.viz.explorer import explorer_html
+from app.viz.exports import FORMATS
+from app.viz.views import VIEWS, ViewEntry, build_view
+
+router = APIRouter(tags=["maps"])
+FormatName = Literal["html", "graphml", "gexf", "json", "csv"]
+# The map page allows its own inline script and nothing from anywhere (see app/viz/page.py).
+MAP_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:"
+)
+EXPLORER_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'"
+)
+
+
+def _query_model(name: str, entry: ViewEntry) -> Any:
+    """The view's parameters plus the entity, the format and whether to download."""
+    return create_model(
+        f"{entry.params.__name__}For{name.title().replace('-', '')}",
+        __base__=entry.params,
+        id=(
+            str | None,
+            Field(
+                default=None,
+                pattern=SLUG_PATTERN,
+                max_length=120,
+                description="The entity the view is about"
+                + (" (required)." if entry.needs_id else "."),
+            ),
+        ),
+        format=(
+            FormatName,
+            Field(default="html", description="html, graphml, gexf, json or csv (a zip)."),
+        ),
+        download=(bool, Field(default=False, description="Send as an attachment.")),
+    )
+
+
+def _register(name: str, entry: ViewEntry) -> None:
+    model = _query_model(name, entry)
+
+    def view(
+        store: StoreDep,
+        settings: SettingsDep,
+        params: Annotated[model, Query()],  # type: ignore[valid-type]
+    ) -> Response:
+        return _answer(store, settings, name, entry, params, params.format)  # type: ignore[attr-defined]
+
+    def view_html(
+        store: StoreDep,
+        settings: SettingsDep,
+        params: Annotated[model, Query()],  # type: ignore[valid-type]
+    ) -> Response:
+        return _answer(store, settings, name, entry, params, "html")
+
+    summary = entry.about[0].upper() + entry.about[1:]
+    common: dict[str, Any] = {
+        "response_class": Response,
+        "responses": {
+            200: {
+                "description": "The map page, or the export",
+                "content": {f.media_type.split(";")[0]: {} for f in FORMATS.values()},
+            },
+            404: {"description": "The id names no entity (problem+json)"},
+            422: {"description": "Bad parameters, each named (problem+json)"},
+        },
+    }
+    router.add_api_route(
+        f"/api/v1/views/{name}.html",
+        view_html,
+        summary=f"{summary} (HTML map)",
+        operation_id=f"view_{name.replace('-', '_')}_html",
+        **common,
+    )
+    router.add_api_route(
+        f"/api/v1/views/{name}",
+        view,
+        summary=summary,
+        operation_id=f"view_{name.replace('-', '_')}",
+        **common,
+    )
+
+
+def _answer(
+    store: Any, settings: Any, name: str, entry: ViewEntry, params: Any, format_name: str
+) -> Response:
+    if entry.needs_id and not params.id:
+        raise BadRequestError(f"the {name} view needs an entity: add ?id=…")
+    graph = build_view(store, name, params.id, params, budget(settings))
+    fmt = FORMATS[format_name]
+    body = fmt.write(graph, params.lang or Lang.FI)
+    headers = {"Content-Security-Policy": MAP_CSP} if format_name == "html" else {}
+    if params.download or format_name in ("graphml", "gexf", "csv"):
+        stem = "-".join(p for p in ("orgmap", name, params.id) if p)
+        headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt.suffix}"'
+    return Response(body, media_type=fmt.media_type, headers=headers)
+
+
+for _name, _entry in VIEWS.items():
+    _register(_name, _entry)
+
+
+@router.get(
+    "/map", response_class=HTMLResponse, summary="The explorer: search, pick, draw, download"
+)
+def explorer(request: Request) -> HTMLResponse:
+    return HTMLResponse(explorer_html(), headers={"Content-Security-Policy": EXPLORER_CSP})

@@ -1,0 +1,160 @@
+"""The explorer and the exported maps in a real browser: they load with no console error and
+no request to another host, show what the API holds, explain a clicked node with its sources,
+download a map that works offline, and show hostile names as text."""
+
+import json
+import re
+from pathlib import Path
+from urllib.request import urlopen
+
+from playwright.sync_api import Browser, Page
+
+from app.config import Settings
+from app.graph.load import load_bundle
+from app.model import GraphBundle
+from app.model.common import Names
+from app.store.ladybug import LadybugStore
+from tests.browser.conftest import LiveServer, Watched, record_dialogs
+
+FRAME = "document.getElementById('map').contentWindow"
+
+
+def api_elements(server: LiveServer, path: str) -> dict[str, list[object]]:
+    with urlopen(f"{server.url}{path}") as answer:
+        data: dict[str, list[object]] = json.load(answer)["elements"]
+    return data
+
+
+def wait_for_map(page: Page, view: str) -> None:
+    page.wait_for_function(
+        f"() => {{ const f = {FRAME}; return f && f.orgmap && f.orgmap.ready"
+        f" && f.location.pathname === '/api/v1/views/{view}.html'; }}"
+    )
+
+
+def click_node(page: Page, node_id: str) -> None:
+    """Click where vis-network draws the node, as a user would."""
+    spot = page.evaluate(
+        f"(id) => {{ const w = {FRAME}, n = w.orgmap.network;"
+        " const p = n.canvasToDOM(n.getPositions([id])[id]);"
+        " const c = w.document.getElementById('map').getBoundingClientRect();"
+        " return {x: c.left + p.x, y: c.top + p.y}; }",
+        node_id,
+    )
+    box = page.locator("#map").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+
+
+def test_find_tem_draw_its_steering_tree_and_download_it(
+    watched: Watched, live_server: LiveServer, browser: Browser, tmp_path: Path
+) -> None:
+    page = watched.page
+    page.goto(f"{live_server.url}/map")
+    page.fill("#q", "TEM")
+    page.click('#results button[data-id="org-tem"]')
+    page.select_option("#view", "steers")
+    wait_for_map(page, "steers")
+
+    drawn = page.evaluate(f"() => [{FRAME}.orgmap.nodes.length, {FRAME}.orgmap.edges.length]")
+    expected = api_elements(
+        live_server, "/api/v1/views/steers?id=org-tem&depth=2&lang=fi&format=json"
+    )
+    assert drawn == [len(expected["nodes"]), len(expected["edges"])]
+    assert drawn[0] >= 3
+    assert (
+        page.locator("#status")
+        .inner_text()
+        .startswith(f"{drawn[0]} nodes, {drawn[1]} relationships")
+    )
+
+    click_node(page, "org-tem")
+    page.wait_for_function(
+        "() => document.getElementById('details').textContent.includes('org-tem')"
+    )
+    details = page.locator("#details").inner_text()
+    assert "Organization · ministry · org-tem" in details
+    assert re.search(r"src-\d+: “.+”", details)
+
+    with page.expect_download() as download:
+        page.click("#download")
+    saved = tmp_path / "tem.html"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "orgmap-steers-org-tem.html"
+
+    assert watched.console_errors == []
+    assert watched.foreign_requests() == []
+    assert any("/api/v1/search" in url for url in watched.requests)
+
+    # The downloaded file with the network cable pulled.
+    offline = browser.new_context()
+    offline.set_offline(True)
+    requests: list[str] = []
+    errors: list[str] = []
+    file_page = offline.new_page()
+    file_page.on("request", lambda r: requests.append(r.url))
+    file_page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    file_page.on("pageerror", lambda e: errors.append(str(e)))
+    file_page.goto(saved.as_uri())
+    file_page.wait_for_function("() => window.orgmap && window.orgmap.ready")
+    assert file_page.evaluate("() => window.orgmap.nodes.length") == drawn[0]
+    assert file_page.evaluate("() => window.orgmap.edges.length") == drawn[1]
+    assert errors == []
+    assert all(url.startswith(("file:", "data:")) for url in requests), requests
+    offline.close()
+
+
+def test_every_view_loads_clean_in_the_explorer(watched: Watched, live_server: LiveServer) -> None:
+    page = watched.page
+    page.goto(f"{live_server.url}/map")
+    page.fill("#q", "virkamiesjohtoryhmä")
+    page.click('#results button[data-id="grp-tem-virkamiesjohtoryhma"]')
+    for view in ("neighbourhood", "members", "preparation-chain", "steered-by", "graph"):
+        page.select_option("#view", view)
+        wait_for_map(page, view)
+    assert watched.console_errors == []
+    assert watched.foreign_requests() == []
+
+
+HOSTILE = {
+    "org-tem": '<img src=x onerror="window.__xss=1">',
+    "org-ely-keskukset": "</script><script>window.__xss=2</script>",
+}
+
+
+def test_hostile_names_show_as_text_and_run_nothing(
+    browser: Browser, seed_bundle: GraphBundle, tmp_path: Path
+) -> None:
+    nodes = [
+        n.model_copy(update={"names": Names(fi=HOSTILE[n.id])}) if n.id in HOSTILE else n
+        for n in seed_bundle.nodes
+    ]
+    store = LadybugStore(tmp_path / "hostile.lbug")
+    load_bundle(store, GraphBundle(seed_bundle.sources, nodes, seed_bundle.edges), "hostile")
+    store.close()
+    with LiveServer(Settings(db_path=tmp_path / "hostile.lbug")) as server:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs: list[str] = []
+        record_dialogs(page, dialogs)
+        page.goto(f"{server.url}/map")
+        page.fill("#q", "img src")
+        button = page.locator('#results button[data-id="org-tem"]')
+        assert button.inner_text().startswith(HOSTILE["org-tem"])
+        button.click()
+        page.select_option("#view", "steers")
+        wait_for_map(page, "steers")
+        labels = page.evaluate(f"() => {FRAME}.orgmap.nodes.get().map(n => [n.id, n.label])")
+        assert [HOSTILE[i] for i, label in labels if i in HOSTILE] == [
+            label for i, label in labels if i in HOSTILE
+        ]
+        assert len([i for i, _ in labels if i in HOSTILE]) == 2
+        click_node(page, "org-ely-keskukset")
+        page.wait_for_function(
+            "() => document.getElementById('details').textContent.includes('org-ely')"
+        )
+        assert HOSTILE["org-ely-keskukset"] in page.locator("#details").inner_text()
+        assert page.evaluate(f"() => [window.__xss, {FRAME}.__xss]") == [None, None]
+        assert page.locator("img").count() == 0
+        assert dialogs == []
+        context.close()
