@@ -16,7 +16,7 @@ from pyvis.network import Network
 from app.model.vocabulary import Label, Lang, RelType
 from app.viz.graph import ViewGraph
 from app.viz.layout import radial_positions
-from app.viz.style import EDGE_STYLES, MODE_STYLES, NODE_STYLES, edge_style, node_style
+from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout is computed here and physics stays off
 _VIS = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
@@ -132,34 +132,32 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
             )
             if n
         ),
-        legend_nodes=_legend_nodes(),
-        legend_edges=_legend_edges(),
+        legend_nodes=_legend_nodes(view),
+        legend_edges=_legend_edges(view),
         vis_js=Markup(js),  # noqa: S704 -- the pinned vis-network build, checked above
         vis_css=Markup(css),  # noqa: S704 -- likewise
         data={"nodes": net.nodes, "edges": net.edges, "options": net.options},
     )
 
 
-def _legend_nodes() -> list[dict[str, str]]:
-    items = [{"colour": s.colour, "text": label.value} for label, s in NODE_STYLES.items()]
-    items += [
-        {"colour": node_style(Label.ORGANIZATION, kind).colour, "text": f"Organization: {kind}"}
-        for kind in ("ministry", "agency", "regional_centre", "unit", "management_group")
-    ]
-    return items
+def _legend_nodes(view: ViewGraph) -> list[dict[str, str]]:
+    """One entry per node style the view uses (type, or type and kind where the kind has a
+    style of its own)."""
+    seen: dict[str, str] = {}
+    for node in view.nodes.values():
+        styled_kind = node.label is Label.ORGANIZATION and node.kind in KIND_STYLES
+        text = f"{node.label.value}: {node.kind}" if styled_kind else node.label.value
+        seen.setdefault(text, node_style(node.label, node.kind).colour)
+    return [{"colour": colour, "text": text} for text, colour in sorted(seen.items())]
 
 
-def _legend_edges() -> list[dict[str, str]]:
-    def dash(d: bool | list[int]) -> str:
-        return "dashed" if d else "solid"
-
-    items = [
-        {"colour": s.colour, "dash": dash(s.dashes), "text": f"STEERS: {mode.value}"}
-        for mode, s in MODE_STYLES.items()
+def _legend_edges(view: ViewGraph) -> list[dict[str, str]]:
+    """One entry per edge style the view uses (STEERS by mode, the others by type)."""
+    seen: dict[str, EdgeStyle] = {}
+    for edge in view.drawable_edges():
+        text = f"STEERS: {edge.qualifier}" if edge.rel is RelType.STEERS else edge.rel.value
+        seen.setdefault(text, edge_style(edge.rel, edge.qualifier))
+    return [
+        {"colour": s.colour, "dash": "dashed" if s.dashes else "solid", "text": text}
+        for text, s in sorted(seen.items())
     ]
-    items += [
-        {"colour": s.colour, "dash": dash(s.dashes), "text": rel.value}
-        for rel, s in EDGE_STYLES.items()
-        if rel is not RelType.STEERS
-    ]
-    return items

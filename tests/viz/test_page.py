@@ -84,3 +84,13 @@ def test_edges_with_an_end_off_the_map_are_not_drawn() -> None:
     view.add_entities([entity("org-a", "A")])
     view.add_edges([steers("org-a", "org-missing")])
     assert page_data(render_html(view))["edges"] == []
+
+
+def test_the_legend_explains_exactly_the_styles_in_the_view() -> None:
+    view = ViewGraph(title="t", focus="org-a")
+    view.add_entities([entity("org-a", "A", "ministry"), entity("org-b", "B", "agency")])
+    view.add_edges([steers("org-a", "org-b")])
+    legend = re.search(r'<ul class="legend">(.*?)</ul>', render_html(view), re.S)
+    assert legend is not None
+    items = re.findall(r"</span>([^<]+)</li>", legend.group(1))
+    assert items == ["Organization: agency", "Organization: ministry", "STEERS: performance"]
