@@ -10,14 +10,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
 
-.PHONY: setup run test lint typecheck unit test-neo4j bench clean
+.PHONY: setup run test lint typecheck unit test-neo4j notebook bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,notebooks]'
 	touch $(STAMP)
 
 # Neo4j's own Cypher parser (npm, pinned by the lock file): the tests lint every Neo4j statement.
@@ -52,6 +52,11 @@ test: lint typecheck unit
 test-neo4j: setup $(CHROMIUM)
 	@test -n "$$ORGMAP_NEO4J_URI" || { echo "set ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD (README: Production)"; exit 2; }
 	ORGMAP_TEST_BACKEND=neo4j $(BIN)/pytest
+
+# Jupyter with the project's environment, on the loaded graph (loaded first if there is none).
+notebook: setup
+	@test -e "$${ORGMAP_DB_PATH:-data/orgmap.lbug}" || [ "$${ORGMAP_BACKEND:-ladybug}" != ladybug ] || $(BIN)/orgmap load
+	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 # Benchmarks (not part of test; a tiny run of the harness is): 10k, 100k and 1M nodes, with
 # networkx and SQLite baselines. Results go to bench/results/. Takes about half an hour.
