@@ -36,8 +36,10 @@ from app.graph.dump import write_dump
 from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
+from app.interop.exports import GRAPH_FORMATS, export_graph
+from app.interop.imports import import_org, import_popolo
 from app.model.views import EntityPage
-from app.model.vocabulary import Lang
+from app.model.vocabulary import Country, Lang
 from app.progress import Progress
 from app.store import open_store
 from app.viz.exports import FORMATS
@@ -51,6 +53,8 @@ app = typer.Typer(
 )
 export_app = typer.Typer(help="Write maps and exports to files.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+import_app = typer.Typer(help="Read open formats into the graph.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
 out = Console()
 err = Console(stderr=True)
 
@@ -302,6 +306,88 @@ def _params(name: str, model: type[M], raw: dict[str, str]) -> M:
         raise OrgMapError(f"{name}: {problems} (parameters: {allowed})") from None
 
 
+@import_app.command("popolo")
+@_one_line_errors
+def import_popolo_file(
+    file: Annotated[Path, typer.Argument(help="A Popolo JSON file.")],
+    placeholders: Annotated[
+        bool,
+        typer.Option(help="Create placeholder entities for ids the file uses but does not define."),
+    ] = False,
+    lang: Annotated[Lang, typer.Option(help="Language of the file's `name` fields.")] = Lang.EN,
+    country: Annotated[Country, typer.Option(help="Country of the data.")] = Country.FI,
+) -> None:
+    """Add a Popolo file's persons, organizations, posts and memberships to the graph.
+    Validated first; on any problem nothing changes. Importing the file again replaces it."""
+    store = open_store(get_settings())
+    try:
+        with _progress_bar() as progress:
+            report = import_popolo(
+                store,
+                file,
+                lang=lang,
+                country=country,
+                placeholders=placeholders,
+                progress=progress,
+            )
+    except ValidationFailedError as exc:
+        for problem in exc.problems:
+            err.print(problem, highlight=False, markup=False, soft_wrap=True)
+        err.print(f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))
+    made = f"; {report.placeholders} placeholder(s)" if report.placeholders else ""
+    out.print(f"imported {file}: {counts}{made}")
+    out.print(
+        f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships"
+    )
+
+
+@import_app.command("org")
+@_one_line_errors
+def import_org_file(
+    file: Annotated[Path, typer.Argument(help="W3C ORG RDF: Turtle (.ttl) or JSON-LD (.jsonld).")],
+    lang: Annotated[Lang, typer.Option(help="Language of untagged labels.")] = Lang.EN,
+    country: Annotated[Country, typer.Option(help="Country of the data.")] = Country.FI,
+) -> None:
+    """Add a W3C ORG file's organisations, persons, posts and memberships to the graph."""
+    store = open_store(get_settings())
+    try:
+        with _progress_bar() as progress:
+            report = import_org(store, file, lang=lang, country=country, progress=progress)
+    except ValidationFailedError as exc:
+        for problem in exc.problems:
+            err.print(problem, highlight=False, markup=False, soft_wrap=True)
+        err.print(f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))
+    out.print(f"imported {file}: {counts}")
+    out.print(
+        f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships"
+    )
+
+
+@export_app.command("graph")
+@_one_line_errors
+def export_whole_graph(
+    format_name: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {', '.join(GRAPH_FORMATS)}.")
+    ],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+) -> None:
+    """Write the whole graph as Popolo JSON or W3C ORG (turtle, jsonld)."""
+    if format_name not in GRAPH_FORMATS:
+        raise OrgMapError(f"unknown format '{format_name}'; known: {', '.join(GRAPH_FORMATS)}")
+    store = open_store(get_settings())
+    out_file.write_bytes(export_graph(store, format_name))
+    store.close()
+    out.print(f"wrote {out_file} ({format_name})")
+
+
 @export_app.command("map")
 @_one_line_errors
 def export_map(
@@ -322,8 +408,9 @@ def export_map(
     `orgmap export map --view steers --id org-tem -o tem.html`."""
     if view not in VIEWS:
         raise OrgMapError(f"unknown view '{view}'; known: {', '.join(VIEWS)}")
-    if format_name not in FORMATS:
-        raise OrgMapError(f"unknown format '{format_name}'; known: {', '.join(FORMATS)}")
+    if format_name not in FORMATS and format_name not in GRAPH_FORMATS:
+        known = ", ".join([*FORMATS, *GRAPH_FORMATS])
+        raise OrgMapError(f"unknown format '{format_name}'; known: {known}")
     entry = VIEWS[view]
     if entry.needs_id and not entity_id:
         raise OrgMapError(f"the {view} view needs --id <entity id>")
@@ -331,7 +418,11 @@ def export_map(
     settings = get_settings()
     store = open_store(settings)
     graph = build_view(store, view, entity_id, params, budget(settings))
-    out_file.write_bytes(FORMATS[format_name].write(graph, params.lang or Lang.FI))
+    if format_name in GRAPH_FORMATS:  # the full models of what the view holds
+        edges = {e.id for e in graph.drawable_edges()}
+        out_file.write_bytes(export_graph(store, format_name, set(graph.nodes), edges))
+    else:
+        out_file.write_bytes(FORMATS[format_name].write(graph, params.lang or Lang.FI))
     store.close()
     drawn = f"{len(graph.nodes)} nodes, {len(graph.drawable_edges())} relationships"
     out.print(

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     workers: int = 1
     log_level: str = "info"
     query_timeout_s: float = 10.0
+    api_key: SecretStr | None = None  # POST /api/v1/imports needs it (X-API-Key); none: off
     max_rows_per_step: int = Field(default=100_000, le=100_000)  # expand_* stop at 100,001
 
 

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app.api import problems
-from app.api.routes import catalogue, health, views
+from app.api.routes import catalogue, health, imports, views
 from app.config import Settings, get_settings
 from app.store import open_store
 
@@ -35,4 +35,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(catalogue.router)
     app.include_router(views.router)
+    app.include_router(imports.router)
     return app

@@ -45,6 +45,9 @@ NODE_COMMON: dict[str, ColumnType] = {
     "is_class": "BOOLEAN",
     "cardinality": "INT64",
     "country": "STRING",
+    "identifiers": "STRING",  # JSON, like citations
+    "links": "STRING",
+    "placeholder": "BOOLEAN",
     **_VALIDITY,
     **_PROVENANCE,
 }
@@ -189,6 +192,12 @@ def citations_from(row: dict[str, Any]) -> list[dict[str, str]]:
     return json.loads(text, strict=False) if text else []
 
 
+def _json_list(items: list[Any]) -> str | None:
+    if not items:
+        return None
+    return json.dumps([i.model_dump(exclude_none=True) for i in items], ensure_ascii=False)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
@@ -216,6 +225,8 @@ def node_row(node: Node | Source) -> dict[str, Any]:
     if node.label is Label.EVENT:
         for lang in Lang:
             row[f"theme_{lang}"] = node.theme.get(lang)  # type: ignore[attr-defined]
+    row["identifiers"] = _json_list(node.identifiers)  # JSON text, not the model lists
+    row["links"] = _json_list(node.links)
     return row
 
 
@@ -246,7 +257,10 @@ def node_from_row(label: Label, row: dict[str, Any]) -> Node | Source:
     }
     if label is Label.EVENT:
         data["theme"] = {lang.value: row.get(f"theme_{lang}") for lang in Lang}
-    skip = {"names", "abbr", "sources", "theme"}
+    for listed in ("identifiers", "links"):
+        if row.get(listed):
+            data[listed] = json.loads(row[listed])
+    skip = {"names", "abbr", "sources", "theme", "identifiers", "links"}
     for name in model.model_fields:
         if name not in skip and row.get(name) is not None:
             data[name] = _iso(row[name])

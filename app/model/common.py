@@ -82,6 +82,18 @@ class Citation(Strict):
     quote: Annotated[str, Field(min_length=3)]
 
 
+class Identifier(Strict):
+    """An id the entity has elsewhere (Popolo `identifiers`, or the id in an imported file)."""
+
+    scheme: str
+    identifier: str
+
+
+class Link(Strict):
+    url: str
+    note: str | None = None
+
+
 class Validity(Strict):
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None

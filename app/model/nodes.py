@@ -4,7 +4,16 @@ from typing import Annotated, ClassVar, Self
 
 from pydantic import Field, model_validator
 
-from app.model.common import Names, PartialDate, Provenance, Slug, Strict, Validity
+from app.model.common import (
+    Identifier,
+    Link,
+    Names,
+    PartialDate,
+    Provenance,
+    Slug,
+    Strict,
+    Validity,
+)
 from app.model.vocabulary import (
     Country,
     DocumentKind,
@@ -44,6 +53,12 @@ class Node(Validity, Provenance):
     )
     cardinality: int | None = Field(default=None, ge=0)
     country: Country | None = None
+    identifiers: list[Identifier] = Field(default_factory=list, description="Ids elsewhere.")
+    links: list[Link] = Field(default_factory=list)
+    placeholder: bool = Field(
+        default=False,
+        description="Created by an import for an id the file refers to but does not define.",
+    )
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Self:

@@ -60,6 +60,9 @@ class OrgKind(StrEnum):
     NETWORK = "network"
     INFORMAL_GROUP = "informal_group"
     BOARD = "board"
+    PARTY = "party"  # Popolo's classification, e.g. a parliamentary group
+    LEGISLATURE = "legislature"
+    GOVERNMENT = "government"
     OTHER = "other"  # the sources do not say what kind of body it is
 
 
@@ -128,6 +131,7 @@ class GoalKind(StrEnum):
 
 class SourceKind(StrEnum):
     SEED = "seed"
+    IMPORT = "import"  # a file read by `orgmap import` (Popolo, CSV)
 
 
 class SteeringMode(StrEnum):

@@ -10,14 +10,15 @@ from pydantic import Field, create_model
 from app.api.deps import SettingsDep, StoreDep
 from app.errors import BadRequestError
 from app.graph.queries import budget
+from app.interop.exports import GRAPH_FORMATS, GraphFormat, export_graph
 from app.model.common import SLUG_PATTERN
 from app.model.vocabulary import Lang
 from app.viz.explorer import explorer_html
-from app.viz.exports import FORMATS
+from app.viz.exports import FORMATS, Format
 from app.viz.views import VIEWS, ViewEntry, build_view
 
 router = APIRouter(tags=["maps"])
-FormatName = Literal["html", "graphml", "gexf", "json", "csv"]
+FormatName = Literal["html", "graphml", "gexf", "json", "csv", "popolo", "turtle", "jsonld"]
 # The map page allows its own inline script and nothing from anywhere (see app/viz/page.py).
 MAP_CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -46,7 +47,11 @@ def _query_model(name: str, entry: ViewEntry) -> Any:
         ),
         format=(
             FormatName,
-            Field(default="html", description="html, graphml, gexf, json or csv (a zip)."),
+            Field(
+                default="html",
+                description="html, graphml, gexf, json (Cytoscape), csv (a zip), popolo, "
+                "turtle or jsonld (W3C ORG).",
+            ),
         ),
         download=(bool, Field(default=False, description="Send as an attachment.")),
     )
@@ -103,10 +108,16 @@ def _answer(
     if entry.needs_id and not params.id:
         raise BadRequestError(f"the {name} view needs an entity: add ?id=…")
     graph = build_view(store, name, params.id, params, budget(settings))
-    fmt = FORMATS[format_name]
-    body = fmt.write(graph, params.lang or Lang.FI)
+    fmt: Format | GraphFormat
+    if format_name in GRAPH_FORMATS:  # the full models of what the view holds
+        fmt = GRAPH_FORMATS[format_name]
+        edges = {e.id for e in graph.drawable_edges()}
+        body = export_graph(store, format_name, set(graph.nodes), edges)
+    else:
+        fmt = FORMATS[format_name]
+        body = fmt.write(graph, params.lang or Lang.FI)
     headers = {"Content-Security-Policy": MAP_CSP} if format_name == "html" else {}
-    if params.download or format_name in ("graphml", "gexf", "csv"):
+    if params.download or format_name not in ("html", "json"):
         stem = "-".join(p for p in ("orgmap", name, params.id) if p)
         headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt.suffix}"'
     return Response(body, media_type=fmt.media_type, headers=headers)

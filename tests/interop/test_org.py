@@ -1,0 +1,95 @@
+"""W3C ORG export: every org: term is one the ontology defines, and both serialisations read
+back to the same graph."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from app.errors import ValidationFailedError
+from app.interop.imports import import_org
+from app.interop.merge import current_bundle
+from app.interop.org_export import ORG, org_graph, org_jsonld, org_turtle
+from app.model import GraphBundle
+from app.model.vocabulary import Lang
+from app.store import GraphStore
+from app.store.base import GraphTables
+from tests.interop.test_popolo import memberships, organisations, persons
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "fixtures" / "w3c-org" / "org.ttl"
+
+
+def org_terms(graph: Graph) -> set[URIRef]:
+    used = set()
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef) and str(term).startswith(str(ORG)):
+                used.add(term)
+    return used
+
+
+def test_every_org_term_used_is_defined_by_the_ontology(store: GraphStore) -> None:
+    ontology = Graph().parse(ONTOLOGY, format="turtle")
+    defined = {
+        s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(str(ORG))
+    }
+    graph = org_graph(current_bundle(store))
+    used = org_terms(graph)
+    assert used >= {
+        ORG.Organization,
+        ORG.Membership,
+        ORG.member,
+        ORG.organization,
+        ORG.role,
+        ORG.Post,
+        ORG.holds,
+        ORG.postIn,
+        ORG.linkedTo,
+    }
+    assert used - defined == set()
+    # The check bites: a term ORG does not define is caught.
+    assert {ORG.steers} - defined == {ORG.steers}
+
+
+def test_turtle_and_json_ld_read_back_to_the_same_graph(store: GraphStore) -> None:
+    graph = org_graph(current_bundle(store))
+    from_turtle = Graph().parse(data=org_turtle(graph), format="turtle")
+    from_jsonld = Graph().parse(data=org_jsonld(graph), format="json-ld")
+    assert len(from_turtle) == len(from_jsonld) == len(graph)
+    memberships = set(from_turtle.subjects(RDF.type, ORG.Membership))
+    assert len(memberships) == 29  # the seed's MEMBER_OF relationships
+    tem = URIRef("urn:orgmap:org-tem")
+    assert (tem, RDF.type, ORG.Organization) in from_jsonld
+
+
+def test_seed_to_org_to_an_empty_store_keeps_persons_organisations_memberships(
+    store: GraphStore,
+    fresh_store: Callable[[str], GraphStore],
+    seed_bundle: GraphBundle,
+    tmp_path: Path,
+) -> None:
+    for suffix, write in ((".ttl", org_turtle), (".jsonld", org_jsonld)):
+        path = tmp_path / f"seed{suffix}"
+        path.write_bytes(write(org_graph(current_bundle(store))))
+        target = fresh_store(f"org{suffix[1:]}")
+        target.replace_graph(GraphTables({}, [], {}))
+        import_org(target, path, lang=Lang.FI)
+        back = current_bundle(target)
+        assert persons(back) == persons(seed_bundle)
+        assert organisations(back) == organisations(seed_bundle)
+        assert memberships(back) == memberships(seed_bundle)
+
+
+def test_a_bad_org_file_changes_nothing(store: GraphStore, tmp_path: Path) -> None:
+    path = tmp_path / "bad.ttl"
+    path.write_text(
+        "@prefix org: <http://www.w3.org/ns/org#> .\n<urn:x> a org:Organization ;;;\n",
+        encoding="utf-8",
+    )
+    before = current_bundle(store)
+    with pytest.raises(ValidationFailedError) as failure:
+        import_org(store, path)
+    assert failure.value.problems[0].startswith(f"{path}:")
+    assert current_bundle(store) == before
