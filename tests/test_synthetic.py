@@ -3,10 +3,13 @@
 import hashlib
 from pathlib import Path
 
+from app.graph import read
 from app.graph.load import bundle_tables, load_tables
+from app.graph.refs import run
 from app.graph.steering import steering
-from app.graph.walk import Budget
+from app.graph.walk import Budget, Window
 from app.ingest.seed_files import validate_directory
+from app.model.vocabulary import Label
 from app.store.ladybug import LadybugStore
 from app.synthetic import generate
 
@@ -44,3 +47,14 @@ def test_generated_data_validates_loads_and_answers(tmp_path: Path) -> None:
     )  # fmt: skip
     assert answer.total >= 1
     assert all(link.paths for link in answer.items)
+    # Search totals: counted by a second scan only when the best-1000 window is full.
+    window = {"label": "", "kind": "", **Window.as_of(None).params()}
+    counted = run(store, "search_count", q="a", **window)[0]["total"]
+    wide = read.search(store, "a", limit=5)
+    assert wide.total == counted > 1000 and len(wide.items) == 5
+    narrow = read.search(store, "a", label=Label.PROJECT, limit=1000)
+    assert narrow.total == len(narrow.items) < 1000
+    assert (
+        narrow.total
+        == run(store, "search_count", q="a", **{**window, "label": "Project"})[0]["total"]
+    )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 from app.config import Settings
 from app.graph import explore, groups, read, steering
+from app.graph.read import SEARCH_WINDOW
 from app.graph.walk import Budget
 from app.model.common import SLUG_PATTERN
 from app.model.views import (
@@ -44,9 +45,6 @@ AsOf = Annotated[
     date | None,
     Field(description="Only facts valid on this day (YYYY-MM-DD).", examples=["2022-01-01"]),
 ]
-
-
-SEARCH_WINDOW = 1000  # search.cypher returns the best 1000 hits
 
 
 class Params(BaseModel):

@@ -26,6 +26,8 @@ from app.model.views import (
 from app.model.vocabulary import Label, Lang, RelType
 from app.store.base import GraphStore, Row
 
+SEARCH_WINDOW = 1000  # search.cypher's LIMIT
+
 
 def get_entity(store: GraphStore, entity_id: str, lang: Lang | None = None) -> BaseModel:
     """One entity with all its properties, names, validity and sources (an EntityOut)."""
@@ -84,9 +86,18 @@ def search(
         "kind": kind or "",
         **Window.as_of(as_of).params(),
     }
-    rows = run(store, "search", **filters)[offset : offset + limit]  # the best 1000
-    total = run(store, "search_count", **filters)[0]["total"]
-    hits = [SearchHit(**entity_ref(r["n"], lang).model_dump(), score=r["score"]) for r in rows]
+    best = run(store, "search", **filters)  # the best SEARCH_WINDOW hits
+    # Fewer than a full window means these are all the hits: no second scan to count them.
+    total = (
+        len(best)
+        if len(best) < SEARCH_WINDOW
+        else run(store, "search_count", **filters)[0]["total"]
+    )
+    rows = best[offset : offset + limit]
+    hits = [
+        SearchHit(**entity_ref({**r, "_label": r["label"]}, lang).model_dump(), score=r["score"])
+        for r in rows
+    ]
     return SearchAnswer(query=text, items=hits, total=total, limit=limit, offset=offset)
 
 

@@ -15,6 +15,8 @@ WITH n,
        WHEN n.search_text CONTAINS ('| ' + $q) OR n.search_text CONTAINS (' ' + $q) THEN 2
        ELSE 1
      END AS score
-RETURN n, score
-ORDER BY score DESC, size(n.name), n.id
+RETURN n.id AS id, label(n) AS label, n.kind AS kind, n.name AS name, n.name_fi AS name_fi,
+       n.name_sv AS name_sv, n.name_en AS name_en, n.gloss_en AS gloss_en, n.country AS country,
+       score
+ORDER BY score DESC, size(name), id
 LIMIT 1000
