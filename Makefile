@@ -25,7 +25,7 @@ $(LINTER_STAMP): $(LINTER)/package.json $(LINTER)/package-lock.json
 	npm ci --prefix $(LINTER) --no-audit --no-fund --loglevel=error
 	touch $(LINTER_STAMP)
 
-setup: $(STAMP) $(LINTER_STAMP)
+setup: $(STAMP)
 
 $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -42,14 +42,14 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup $(CHROMIUM)
+unit: setup $(LINTER_STAMP) $(CHROMIUM)
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
 # The same suite and answers against a Neo4j server (README, "Production"): set
 # ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD. The server's graph is replaced by the seed graph.
-test-neo4j: setup $(CHROMIUM)
+test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM)
 	@test -n "$$ORGMAP_NEO4J_URI" || { echo "set ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD (README: Production)"; exit 2; }
 	ORGMAP_TEST_BACKEND=neo4j $(BIN)/pytest
 

@@ -37,11 +37,11 @@ from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
 from app.interop.exports import GRAPH_FORMATS, export_graph
-from app.interop.imports import import_org, import_popolo
+from app.interop.imports import ImportReport, import_org, import_popolo
 from app.model.views import EntityPage
 from app.model.vocabulary import Country, Lang
 from app.progress import Progress
-from app.store import open_store
+from app.store import GraphStore, open_store
 from app.viz.exports import FORMATS
 from app.viz.views import VIEWS, build_view
 
@@ -319,29 +319,11 @@ def import_popolo_file(
 ) -> None:
     """Add a Popolo file's persons, organizations, posts and memberships to the graph.
     Validated first; on any problem nothing changes. Importing the file again replaces it."""
-    store = open_store(get_settings())
-    try:
-        with _progress_bar() as progress:
-            report = import_popolo(
-                store,
-                file,
-                lang=lang,
-                country=country,
-                placeholders=placeholders,
-                progress=progress,
-            )
-    except ValidationFailedError as exc:
-        for problem in exc.problems:
-            err.print(problem, highlight=False, markup=False, soft_wrap=True)
-        err.print(f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept")
-        raise typer.Exit(1) from exc
-    finally:
-        store.close()
-    counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))
-    made = f"; {report.placeholders} placeholder(s)" if report.placeholders else ""
-    out.print(f"imported {file}: {counts}{made}")
-    out.print(
-        f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships"
+    _import_and_report(
+        file,
+        lambda store, progress: import_popolo(
+            store, file, lang=lang, country=country, placeholders=placeholders, progress=progress
+        ),
     )
 
 
@@ -353,10 +335,22 @@ def import_org_file(
     country: Annotated[Country, typer.Option(help="Country of the data.")] = Country.FI,
 ) -> None:
     """Add a W3C ORG file's organisations, persons, posts and memberships to the graph."""
+    _import_and_report(
+        file,
+        lambda store, progress: import_org(
+            store, file, lang=lang, country=country, progress=progress
+        ),
+    )
+
+
+def _import_and_report(
+    file: Path, run_import: Callable[[GraphStore, Progress], ImportReport]
+) -> None:
+    """Run an import with a progress bar; print every problem, or what came in."""
     store = open_store(get_settings())
     try:
         with _progress_bar() as progress:
-            report = import_org(store, file, lang=lang, country=country, progress=progress)
+            report = run_import(store, progress)
     except ValidationFailedError as exc:
         for problem in exc.problems:
             err.print(problem, highlight=False, markup=False, soft_wrap=True)
@@ -365,7 +359,8 @@ def import_org_file(
     finally:
         store.close()
     counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))
-    out.print(f"imported {file}: {counts}")
+    made = f"; {report.placeholders} placeholder(s)" if report.placeholders else ""
+    out.print(f"imported {file}: {counts}{made}", soft_wrap=True)
     out.print(
         f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships"
     )

@@ -77,3 +77,21 @@ def test_errors_are_one_line_without_a_traceback(env_db: Path) -> None:
         result = runner.invoke(app, list(args))
         assert result.exit_code == 1, args
         assert result.stderr.strip() == message
+
+
+def test_import_popolo_and_org_from_the_command_line(env_db: Path, tmp_path: Path) -> None:
+    eduskunta = Path(__file__).resolve().parent.parent / "fixtures" / "popolo" / "eduskunta.json"
+    assert runner.invoke(app, ["load", str(SEED_DIR)]).exit_code == 0
+    refused = runner.invoke(app, ["import", "popolo", str(eduskunta)])
+    assert refused.exit_code == 1
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 46 and lines[-1] == "45 problem(s): nothing was imported, the graph is kept"
+    assert "Traceback" not in refused.output
+    done = runner.invoke(app, ["import", "popolo", str(eduskunta), "--placeholders"])
+    assert done.exit_code == 0, done.output
+    assert "1297 MEMBER_OF, 26 Organization, 432 Person; 10 placeholder(s)" in done.stdout
+    turtle = tmp_path / "graph.ttl"
+    assert runner.invoke(app, ["export", "graph", "-f", "turtle", "-o", str(turtle)]).exit_code == 0
+    again = runner.invoke(app, ["import", "org", str(turtle)])
+    assert again.exit_code == 1  # the same ids, now from another file: refused, named
+    assert "already names an entity in the graph" in again.stderr
