@@ -37,7 +37,7 @@ from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
 from app.interop.exports import GRAPH_FORMATS, export_graph
-from app.interop.imports import ImportReport, import_org, import_popolo
+from app.interop.imports import ImportReport, import_csv, import_org, import_popolo
 from app.model.views import EntityPage
 from app.model.vocabulary import Country, Lang
 from app.progress import Progress
@@ -363,6 +363,31 @@ def _import_and_report(
     out.print(f"imported {file}: {counts}{made}", soft_wrap=True)
     out.print(
         f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships"
+    )
+
+
+@import_app.command("csv")
+@_one_line_errors
+def import_csv_files(
+    directory: Annotated[
+        Path, typer.Argument(help="A folder of CSV files (see seed_data/templates).")
+    ],
+    sources_dir: SourcesOpt = None,
+    replace: Annotated[
+        bool, typer.Option(help="Rows whose ids the graph already has replace those entries.")
+    ] = False,
+) -> None:
+    """Add spreadsheet rows to the graph; they may refer to what it already holds."""
+    settings = get_settings()
+    _import_and_report(
+        directory,
+        lambda store, progress: import_csv(
+            store,
+            directory,
+            sources_dir=sources_dir or settings.sources_dir,
+            replace=replace,
+            progress=progress,
+        ),
     )
 
 

@@ -111,9 +111,13 @@ def seed_files(directory: Path) -> list[Path]:
 
 
 def validate_directory(
-    directory: Path, sources_dir: Path | None, progress: Progress | None = None
+    directory: Path,
+    sources_dir: Path | None,
+    progress: Progress | None = None,
+    known: GraphBundle | None = None,
 ) -> ValidationReport:
-    """Validate every file under `directory`; quotes are checked when `sources_dir` exists."""
+    """Validate every file under `directory`; quotes are checked when `sources_dir` exists.
+    `known` is a graph the files add to (an import): its ids and sources may be referred to."""
     report = ValidationReport()
     if not directory.is_dir():
         report.problems.append(Problem(str(directory), 0, "(directory)", "not a directory"))
@@ -133,7 +137,7 @@ def validate_directory(
             progress("reading", number, len(files))
     checker = QuoteChecker(sources_dir) if sources_dir and sources_dir.is_dir() else None
     report.quotes_checked = checker is not None
-    report.problems.extend(_check_graph(collected, checker))
+    report.problems.extend(_check_graph(collected, checker, known))
     report.problems.sort()
     report.csv_parts = collected.csv
     if report.ok:
@@ -247,9 +251,14 @@ def _salvage(section: str, origin: Origin) -> _Invalid:
 _CITATIONS: TypeAdapter[list[Citation]] = TypeAdapter(list[Citation])
 
 
-def _check_graph(data: _Collected, checker: QuoteChecker | None) -> list[Problem]:
+def _check_graph(
+    data: _Collected, checker: QuoteChecker | None, known: GraphBundle | None
+) -> list[Problem]:
     problems: list[Problem] = []
     labels: dict[str, Label] = {}
+    if known is not None:  # what the graph already holds may be referred to
+        labels.update({s.id: Label.SOURCE for s in known.sources})
+        labels.update({n.id: n.label for n in known.nodes})
     first_seen: dict[str, Origin] = {}
     named = [(s.id, s.label, origin) for s, origin in data.sources]
     named += [(n.id, n.label, origin) for n, origin in data.nodes]
@@ -264,7 +273,9 @@ def _check_graph(data: _Collected, checker: QuoteChecker | None) -> list[Problem
         labels[node_id] = label
     csv_labels = check_csv_nodes(data.csv, first_seen, problems)
     labels.update(csv_labels)
-    sources = {s.id: (s, o) for s, o in data.sources}
+    sources: dict[str, tuple[Source, Any]] = {s.id: (s, o) for s, o in data.sources}
+    if known is not None:
+        sources.update({s.id: (s, None) for s in known.sources if s.id not in sources})
     problems.extend(check_csv_edges(data.csv, labels, set(sources), checker, sources))
     for bad in data.invalid:
         problems.extend(_check_citations(bad.citations, bad.origin, sources, checker))
@@ -360,7 +371,7 @@ def _check_verbatim_fields(
 def _check_citations(
     citations: Any,
     origin: Origin,
-    sources: dict[str, tuple[Source, Origin]],
+    sources: dict[str, tuple[Source, Any]],
     checker: QuoteChecker | None,
 ) -> list[Problem]:
     problems = []

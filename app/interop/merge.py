@@ -3,6 +3,8 @@ back as models, whatever an earlier import of the same file brought is replaced,
 clash with other data are refused, every relationship's ends and references are checked, and
 only then is the whole graph swapped in (on any problem, nothing changes)."""
 
+from collections.abc import Callable
+
 from app.errors import NoGraphError
 from app.graph.dump import dump_lines
 from app.graph.load import bundle_tables
@@ -42,9 +44,28 @@ def merged(
     def only_from_source(item: Node | Edge) -> bool:
         return {c.doc for c in item.sources} == {source.id}
 
-    kept_nodes = [n for n in current.nodes if not only_from_source(n)]
-    kept_edges = [e for e in current.edges if not only_from_source(e)]
-    kept_sources = [s for s in current.sources if s.id != source.id]
+    return _combined(current, imported, file, only_from_source, {source.id})
+
+
+def added(
+    current: GraphBundle, imported: GraphBundle, file: str, replace: bool
+) -> tuple[GraphBundle, list[Problem]]:
+    """`imported` added to `current`; with `replace`, items with the same ids give way."""
+    ids = {n.id for n in imported.nodes} | {e.id for e in imported.edges}
+    return _combined(current, imported, file, lambda item: replace and item.id in ids, set())
+
+
+def _combined(
+    current: GraphBundle,
+    imported: GraphBundle,
+    file: str,
+    replaced: Callable[[Node | Edge], bool],
+    replaced_sources: set[str],
+) -> tuple[GraphBundle, list[Problem]]:
+    kept_nodes = [n for n in current.nodes if not replaced(n)]
+    kept_edges = [e for e in current.edges if not replaced(e)]
+    new_sources = {s.id for s in imported.sources}
+    kept_sources = [s for s in current.sources if s.id not in replaced_sources | new_sources]
     problems = []
     taken = {n.id for n in kept_nodes} | {s.id for s in kept_sources}
     for node in imported.nodes:

@@ -1,12 +1,19 @@
 """The spreadsheet templates: filled in, they validate with file:row: column messages and load."""
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from app.config import PROJECT_ROOT
+from app.errors import ValidationFailedError
 from app.graph import read
-from app.graph.load import bundle_tables, load_tables
+from app.graph.load import bundle_tables, load_bundle, load_tables
 from app.ingest.seed_files import validate_directory
+from app.interop.imports import import_csv
+from app.model import GraphBundle
+from app.store import GraphStore
 from app.store.ladybug import LadybugStore
 
 TEMPLATES = PROJECT_ROOT / "seed_data" / "templates"
@@ -68,3 +75,54 @@ def test_a_filled_template_loads(tmp_path: Path) -> None:
     stats = read.graph_stats(store)
     assert stats.total_nodes == 6 and stats.total_edges == 3
     assert read.get_entity(store, "per-anna").model_dump()["name"] == "Anna A"
+
+
+def test_spreadsheet_rows_join_the_graph_they_refer_to(
+    fresh_store: Callable[[str], GraphStore],
+    seed_bundle: GraphBundle,
+    sources_dir: Path,
+    tmp_path: Path,
+) -> None:
+    store = fresh_store("csv-import")
+    load_bundle(store, seed_bundle, "seed")
+    folder = tmp_path / "rows"
+    folder.mkdir()
+    quote = "NTM-centralerna styrs"
+    (folder / "organizations.csv").write_text(
+        f"id,kind,name_sv,source,quote\ngrp-ny,working_group,Nya gruppen,src-000,{quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships-memberships.csv").write_text(
+        "type,from,to,role,basis,source,quote\n"
+        f"MEMBER_OF,post-tem-kansliapaallikko,grp-ny,chair,ex_officio,src-000,{quote}\n",
+        encoding="utf-8",
+    )
+    report = import_csv(store, folder, sources_dir=sources_dir)
+    assert report.counts == {"Organization": 1, "MEMBER_OF": 1}
+    assert report.total_nodes == 142 and report.total_edges == 231
+    members = ask_members(store, "grp-ny")
+    assert members == {"post-tem-kansliapaallikko"}
+
+    with pytest.raises(ValidationFailedError, match="problem"):
+        import_csv(store, folder, sources_dir=sources_dir)  # the same ids again: refused
+    assert import_csv(store, folder, sources_dir=sources_dir, replace=True).total_nodes == 142
+
+    (folder / "relationships-memberships.csv").write_text(
+        f"type,from,to,role,source,quote\nMEMBER_OF,post-nowhere,grp-ny,member,src-000,{quote}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationFailedError) as failure:
+        import_csv(store, folder, sources_dir=sources_dir, replace=True)
+    where = f"{folder / 'relationships-memberships.csv'}:2: from: unknown node 'post-nowhere'"
+    assert any(p.startswith(where) for p in failure.value.problems), failure.value.problems
+    assert read.graph_stats(store).total_nodes == 142  # the refused file changed nothing
+
+
+def ask_members(store: GraphStore, group: str) -> set[str]:
+    from app.graph.groups import members
+    from app.graph.walk import Budget
+
+    answer = members(
+        store, group, as_of=None, lang=None, budget=Budget(10, 1000), limit=50, offset=0
+    )
+    return {m.member.id for m in answer.items}
