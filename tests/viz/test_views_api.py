@@ -203,3 +203,16 @@ def test_orgmap_export_map_writes_the_view(
         assert wrong.exit_code == 1 and wrong.stderr.startswith("error: unknown view 'steerz'")
     finally:
         get_settings.cache_clear()
+
+
+def test_views_follow_the_language_and_the_day(client: TestClient) -> None:
+    def labels(query: str) -> dict[str, str]:
+        answer = client.get(f"/api/v1/views/{query}&format=json")
+        assert answer.status_code == 200, answer.text
+        return {n["data"]["id"]: n["data"]["label"] for n in answer.json()["elements"]["nodes"]}
+
+    assert labels("steers?id=org-tem&lang=fi")["org-ely-keskukset"] == "ELY-keskukset"
+    assert labels("steers?id=org-tem&lang=sv")["org-ely-keskukset"] == "NTM-centralerna"
+    before = labels("neighbourhood?id=org-okm&depth=1&as_of=2020-06-01")
+    after = labels("neighbourhood?id=org-okm&depth=1&as_of=2022-06-01")
+    assert "prj-okm071-00-2021" not in before and "prj-okm071-00-2021" in after
