@@ -56,7 +56,7 @@ test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM)
 # Jupyter with the project's environment, on the loaded graph (loaded first if there is none).
 notebook: setup
 	@test -e "$${ORGMAP_DB_PATH:-data/orgmap.lbug}" || [ "$${ORGMAP_BACKEND:-ladybug}" != ladybug ] || $(BIN)/orgmap load
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Benchmarks (not part of test; a tiny run of the harness is): 10k, 100k and 1M nodes, with
 # networkx and SQLite baselines. Results go to bench/results/. Takes about half an hour.
