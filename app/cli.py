@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 import uvicorn
@@ -182,6 +182,14 @@ def dump(
     store.close()
 
 
+def _refused(exc: ValidationFailedError, what: str) -> NoReturn:
+    """Every problem of a refused file, then the summary; exit 1."""
+    for problem in exc.problems:
+        err.print(problem, highlight=False, markup=False, soft_wrap=True)
+    err.print(f"{len(exc.problems)} problem(s): nothing was {what}, the graph is kept")
+    raise typer.Exit(1) from exc
+
+
 @app.command()
 @_one_line_errors
 def restore(file: Annotated[Path, typer.Argument(help="A file written by `orgmap dump`.")]) -> None:
@@ -192,10 +200,7 @@ def restore(file: Annotated[Path, typer.Argument(help="A file written by `orgmap
         with _progress_bar() as progress:
             bundle = restore_dump(store, file, progress)
     except ValidationFailedError as exc:
-        for problem in exc.problems:
-            err.print(problem, highlight=False, markup=False, soft_wrap=True)
-        err.print(f"{len(exc.problems)} problem(s): nothing was restored, the graph is kept")
-        raise typer.Exit(1) from exc
+        _refused(exc, "restored")
     finally:
         store.close()
     total = len(bundle.sources) + len(bundle.nodes)
@@ -352,10 +357,7 @@ def _import_and_report(
         with _progress_bar() as progress:
             report = run_import(store, progress)
     except ValidationFailedError as exc:
-        for problem in exc.problems:
-            err.print(problem, highlight=False, markup=False, soft_wrap=True)
-        err.print(f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept")
-        raise typer.Exit(1) from exc
+        _refused(exc, "imported")
     finally:
         store.close()
     counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))

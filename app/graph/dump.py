@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from app.errors import ValidationFailedError
+from app.errors import NoGraphError, ValidationFailedError
 from app.graph import catalogue
 from app.graph.load import bundle_tables
 from app.graph.read import graph_meta
@@ -93,22 +93,67 @@ def read_dump(path: Path) -> tuple[GraphBundle | None, list[Problem]]:
                     return None, problems
                 continue
             _read_line(data, name, number, sources, nodes, edges, problems)
-    labels = {s.id: Label.SOURCE for s in sources} | {n.id: n.label for n in nodes}
-    for number, edge in edges:
-        allowed_starts, allowed_ends = ENDPOINTS[edge.rel]
-        for field, end, allowed in (
-            ("from", edge.from_, allowed_starts),
-            ("to", edge.to, allowed_ends),
-        ):
-            if end not in labels:
-                problems.append(Problem(name, number, field, f"unknown node '{end}'"))
-            elif labels[end] not in allowed:
-                problems.append(
-                    Problem(name, number, field, f"{edge.rel} cannot join {labels[end]} '{end}'")
-                )
+    bundle = GraphBundle(sources, nodes, [e for _, e in edges])
+    problems += check_graph(bundle, name, {e.id: number for number, e in edges})
     if problems:
         return None, problems
-    return GraphBundle(sources, nodes, [e for _, e in edges]), []
+    return bundle, []
+
+
+def model_of(line: dict[str, Any]) -> Source | Node | Edge:
+    """The model a dump line holds (raises ValueError, or ValidationError, when it is bad)."""
+    if "node" in line:
+        label = Label(line["node"])
+        data = {k: v for k, v in line.items() if k != "node"}
+        if label is Label.SOURCE:
+            return Source.model_validate(data)
+        return NODE_MODELS[label].model_validate(data)
+    rel = RelType(line["edge"])
+    return EDGE_MODELS[rel].model_validate({k: v for k, v in line.items() if k != "edge"})
+
+
+def check_graph(
+    bundle: GraphBundle, file: str, lines: dict[str, int] | None = None
+) -> list[Problem]:
+    """Every relationship joins known nodes of allowed labels, and its references are known;
+    `lines` gives the line of each relationship where the file has lines."""
+    labels: dict[str, Label] = {s.id: Label.SOURCE for s in bundle.sources}
+    labels |= {n.id: n.label for n in bundle.nodes}
+    problems = []
+    for edge in bundle.edges:
+        line = (lines or {}).get(edge.id, 0)
+        which = "" if line else f"{edge.id}: "  # without a line, name the relationship
+        starts, ends = ENDPOINTS[edge.rel]
+        for key, node_id, allowed in (("from", edge.from_, starts), ("to", edge.to, ends)):
+            label = labels.get(node_id)
+            if label is None:
+                problems.append(Problem(file, line, key, f"{which}unknown node '{node_id}'"))
+            elif label not in allowed:
+                message = f"{which}{edge.rel} cannot join {label} '{node_id}'"
+                problems.append(Problem(file, line, key, message))
+        for field_name, node_id in edge.references().items():
+            if node_id not in labels:
+                message = f"{which}unknown node '{node_id}'"
+                problems.append(Problem(file, line, field_name, message))
+    return problems
+
+
+def current_bundle(store: GraphStore) -> GraphBundle:
+    """The store's graph as models, read through the dump (empty when nothing is loaded)."""
+    bundle = GraphBundle([], [], [])
+    try:
+        lines = list(dump_lines(store))[1:]
+    except NoGraphError:
+        return bundle
+    for line in lines:
+        item = model_of(line)
+        if isinstance(item, Source):
+            bundle.sources.append(item)
+        elif isinstance(item, Node):
+            bundle.nodes.append(item)
+        else:
+            bundle.edges.append(item)
+    return bundle
 
 
 def _read_line(
@@ -124,15 +169,13 @@ def _read_line(
         problems.append(Problem(name, number, "(line)", "expected a 'node' or an 'edge' line"))
         return
     try:
-        if "node" in data:
-            label = Label(data.pop("node"))
-            if label is Label.SOURCE:
-                sources.append(Source.model_validate(data))
-            else:
-                nodes.append(NODE_MODELS[label].model_validate(data))  # type: ignore[arg-type]
+        item = model_of(data)
+        if isinstance(item, Source):
+            sources.append(item)
+        elif isinstance(item, Node):
+            nodes.append(item)
         else:
-            rel = RelType(data.pop("edge"))
-            edges.append((number, EDGE_MODELS[rel].model_validate(data)))
+            edges.append((number, item))
     except ValueError as exc:
         if isinstance(exc, ValidationError):
             for error in exc.errors():

@@ -5,7 +5,7 @@ import json
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from app.interop.merge import current_bundle
+from app.graph.dump import current_bundle
 from app.interop.org_export import org_graph, org_jsonld, org_turtle
 from app.interop.popolo_export import popolo_document
 from app.model import GraphBundle

@@ -4,16 +4,18 @@ unless there are none. The CLI (`orgmap import popolo|org`) and the API (POST /a
 both call these."""
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from app.errors import NoGraphError, ValidationFailedError
+from app.graph.dump import current_bundle
 from app.graph.load import bundle_tables
 from app.graph.read import graph_meta
 from app.graph.rows import edge_from_row, node_from_row
 from app.ingest.csv_files import CsvPart
 from app.ingest.seed_files import validate_directory
-from app.interop.merge import added, current_bundle, load_merged, merged
+from app.interop.merge import added, load_merged, merged
 from app.interop.org_import import read_org
 from app.interop.popolo_import import PopoloImport, read_popolo
 from app.model import GraphBundle, Source
@@ -22,8 +24,9 @@ from app.progress import Progress
 from app.store.base import GraphStore
 
 
-@dataclass(frozen=True)
-class ImportReport:
+class ImportReport(BaseModel):
+    """What an import brought (also the answer of POST /api/v1/imports)."""
+
     file: str
     source: str
     counts: dict[str, int]

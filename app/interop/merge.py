@@ -5,35 +5,12 @@ only then is the whole graph swapped in (on any problem, nothing changes)."""
 
 from collections.abc import Callable
 
-from app.errors import NoGraphError
-from app.graph.dump import dump_lines
+from app.graph.dump import check_graph
 from app.graph.load import bundle_tables
 from app.ingest.problems import Problem
-from app.model import EDGE_MODELS, Edge, GraphBundle, Node, Source
-from app.model.nodes import NODE_MODELS
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model import Edge, GraphBundle, Node, Source
 from app.progress import Progress
 from app.store.base import GraphStore
-
-
-def current_bundle(store: GraphStore) -> GraphBundle:
-    """The store's graph as models (an empty bundle when nothing is loaded yet)."""
-    bundle = GraphBundle([], [], [])
-    try:
-        lines = list(dump_lines(store))[1:]
-    except NoGraphError:
-        return bundle
-    for line in lines:
-        if "node" in line:
-            label = Label(line.pop("node"))
-            if label is Label.SOURCE:
-                bundle.sources.append(Source.model_validate(line))
-            else:
-                bundle.nodes.append(NODE_MODELS[label].model_validate(line))  # type: ignore[arg-type]
-        else:
-            rel = RelType(line.pop("edge"))
-            bundle.edges.append(EDGE_MODELS[rel].model_validate(line))
-    return bundle
 
 
 def merged(
@@ -85,29 +62,6 @@ def _combined(
         [*kept_edges, *imported.edges],
     )
     return bundle, problems + check_graph(bundle, file)
-
-
-def check_graph(bundle: GraphBundle, file: str) -> list[Problem]:
-    """Every relationship joins known nodes of allowed labels, and its references are known."""
-    labels: dict[str, Label] = {s.id: Label.SOURCE for s in bundle.sources}
-    labels |= {n.id: n.label for n in bundle.nodes}
-    problems = []
-    for edge in bundle.edges:
-        starts, ends = ENDPOINTS[edge.rel]
-        for key, node_id, allowed in (("from", edge.from_, starts), ("to", edge.to, ends)):
-            label = labels.get(node_id)
-            if label is None:
-                problems.append(Problem(file, 0, key, f"{edge.id}: unknown node '{node_id}'"))
-            elif label not in allowed:
-                problems.append(
-                    Problem(file, 0, key, f"{edge.id}: {edge.rel} cannot join {label} '{node_id}'")
-                )
-        for field_name, node_id in edge.references().items():
-            if node_id not in labels:
-                problems.append(
-                    Problem(file, 0, field_name, f"{edge.id}: unknown node '{node_id}'")
-                )
-    return problems
 
 
 def load_merged(

@@ -18,8 +18,8 @@ from rdflib.term import Node as RdfNode
 
 from app.ingest.problems import Problem
 from app.interop.org_export import OM, ORG
-from app.interop.popolo_import import PopoloImport
-from app.model import GraphBundle, Source
+from app.interop.popolo_import import PopoloImport, file_source
+from app.model import GraphBundle
 from app.model.common import SLUG_PATTERN, Citation
 from app.model.edges import Edge, Holds, MemberOf, PartOf, PostIn, Steers
 from app.model.nodes import Node, Organization, Person, Post
@@ -36,15 +36,8 @@ def _id(term: RdfNode, prefix: str) -> str:
 
 
 def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
-    doc = "src-org-" + (re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "file")
-    source = Source(
-        id=doc,
-        kind="import",
-        file=path.name,
-        lang=lang,
-        country=country,
-        title=f"W3C ORG data: {path.name}",
-    )
+    source = file_source(path, "org", "W3C ORG data", lang, country)
+    doc = source.id
     result = PopoloImport(source, GraphBundle([source], [], []))
     graph = Graph()
     try:

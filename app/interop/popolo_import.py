@@ -25,7 +25,15 @@ from app.model import GraphBundle, Source
 from app.model.common import SLUG_PATTERN, Citation
 from app.model.edges import Edge, Holds, MemberOf, PartOf, PostIn
 from app.model.nodes import Node, Organization, Person, Post
-from app.model.vocabulary import Country, Lang, MemberRole, OrgKind, PartOfKind, PostKind
+from app.model.vocabulary import (
+    Country,
+    Lang,
+    MemberRole,
+    OrgKind,
+    PartOfKind,
+    PostKind,
+    SourceKind,
+)
 
 POPOLO_SCHEME = "popolo"
 KINDS = {
@@ -56,16 +64,22 @@ class PopoloImport:
     placeholders: int = 0
 
 
-def read_popolo(path: Path, *, lang: Lang, country: Country, placeholders: bool) -> PopoloImport:
-    name = str(path)
-    source = Source(
-        id=slug("organization", f"src {path.stem}").replace("org-", "src-popolo-", 1),
-        kind="import",
+def file_source(path: Path, prefix: str, what: str, lang: Lang, country: Country) -> Source:
+    """The imported file as the source every imported fact cites."""
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "file"
+    return Source(
+        id=f"src-{prefix}-{stem}",
+        kind=SourceKind.IMPORT,
         file=path.name,
         lang=lang,
         country=country,
-        title=f"Popolo data: {path.name}",
+        title=f"{what}: {path.name}",
     )
+
+
+def read_popolo(path: Path, *, lang: Lang, country: Country, placeholders: bool) -> PopoloImport:
+    name = str(path)
+    source = file_source(path, "popolo", "Popolo data", lang, country)
     result = PopoloImport(source, GraphBundle([source], [], []))
     try:
         records = top_level_records(
@@ -314,7 +328,7 @@ class _Reader:
 
     def resolve(self, placeholders: bool) -> None:
         """Unknown references: reported each by name, or given placeholder entities."""
-        created: set[str] = set()
+        created = 0
         for record, reference, kind, popolo_id in self.pending:
             if popolo_id in self.ids:
                 continue
@@ -326,16 +340,11 @@ class _Reader:
                     " (--placeholders creates it)",
                 )
                 continue
-            if popolo_id in created:
-                continue
-            created.add(popolo_id)
-            self.result.bundle.nodes.append(_placeholder(kind, popolo_id, self.doc, self.lang))
-        self.result.placeholders = len(created)
-        for popolo_id in created:
-            self.ids[popolo_id] = (
-                self.pending_kind(popolo_id),
-                self.slug_of(self.pending_kind(popolo_id), popolo_id),
-            )
+            node = _placeholder(kind, popolo_id, self.doc, self.lang)
+            self.ids[popolo_id] = (kind, node.id)  # known from now on: one placeholder per id
+            self.result.bundle.nodes.append(node)
+            created += 1
+        self.result.placeholders = created
         for record, build in self.edges:
             try:
                 self.result.bundle.edges.append(build())
@@ -346,9 +355,6 @@ class _Reader:
                     )
             except _FieldError as exc:
                 self.problem(record, exc.field, str(exc))
-
-    def pending_kind(self, popolo_id: str) -> str:
-        return next(kind for _, _, kind, pid in self.pending if pid == popolo_id)
 
 
 def _role(text: str) -> MemberRole | None:

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from app.graph import explore, groups, steering
-from app.graph.queries import AsOf, Params, _split_commas
+from app.graph import explore, steering
+from app.graph.queries import CATALOGUE, AsOf, Params, _split_commas
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
 from app.model.views import EdgeRef, EntityRef
@@ -92,6 +92,15 @@ def build_view(
     return view
 
 
+CATALOGUE_PAGE = 1000  # the most a catalogue answer gives on one page
+
+
+def _ask(store: GraphStore, name: str, entity_id: str | None, budget: Budget, **params: Any) -> Any:
+    """A view's data is a catalogue answer: the same parameters, checks and function."""
+    entry = CATALOGUE[name]
+    return entry.answer(store, entity_id, entry.params.model_validate(params), budget)
+
+
 def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -> None:
     """Answers name some entities only by id (the middle of a chain): look them up."""
     missing = {e.start for e in view.edges.values()} | {e.end for e in view.edges.values()}
@@ -124,18 +133,10 @@ def _neighbourhood(
 
 def _steering_tree(way: steering.Way) -> Builder:
     def build(store: GraphStore, i: str | None, p: SteeringViewParams, b: Budget) -> ViewGraph:
-        answer = steering.steering(
-            store,
-            i or "",
-            way,
-            max_depth=p.depth,
-            modes=p.mode,
-            as_of=p.as_of,
-            lang=p.lang,
-            budget=b,
-            limit=MAX_VIEW_NODES,
-            offset=0,
-        )
+        answer = _ask(
+            store, "steered-by" if way == "up" else "steers", i, b,
+            max_depth=p.depth, mode=p.mode, as_of=p.as_of, lang=p.lang, limit=CATALOGUE_PAGE,
+        )  # fmt: skip
         what = "who steers it" if way == "up" else "whom it steers"
         view = ViewGraph(f"{answer.subject.name}: {what}", focus=answer.subject.id)
         view.add_entities([answer.subject, *(link.entity for link in answer.items)])
@@ -147,9 +148,7 @@ def _steering_tree(way: steering.Way) -> Builder:
 
 
 def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> ViewGraph:
-    answer = groups.members(
-        store, i or "", as_of=p.as_of, lang=p.lang, budget=b, limit=1000, offset=0
-    )
+    answer = _ask(store, "members", i, b, as_of=p.as_of, lang=p.lang, limit=CATALOGUE_PAGE)
     view = ViewGraph(f"{answer.subject.name}: composition", focus=answer.subject.id)
     view.add_entities([answer.subject])
     for member in answer.items:
@@ -164,16 +163,10 @@ def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> View
 
 
 def _preparation(store: GraphStore, i: str | None, p: DepthParams, b: Budget) -> ViewGraph:
-    answer = steering.preparation_chain(
-        store,
-        i or "",
-        max_depth=p.depth,
-        as_of=p.as_of,
-        lang=p.lang,
-        budget=b,
-        limit=MAX_VIEW_NODES,
-        offset=0,
-    )
+    answer = _ask(
+        store, "preparation-chain", i, b,
+        max_depth=p.depth, as_of=p.as_of, lang=p.lang, limit=CATALOGUE_PAGE,
+    )  # fmt: skip
     view = ViewGraph(f"{answer.subject.name}: preparation chain", focus=answer.subject.id)
     view.add_entities([answer.subject, *(step.entity for step in answer.items)])
     view.add_edges(edge for step in answer.items for edge in step.edges)
@@ -182,18 +175,10 @@ def _preparation(store: GraphStore, i: str | None, p: DepthParams, b: Budget) ->
 
 
 def _paths(store: GraphStore, i: str | None, p: PathViewParams, b: Budget) -> ViewGraph:
-    answer = explore.paths(
-        store,
-        i or "",
-        p.to,
-        types=list(RelType),
-        max_length=p.max_length,
-        as_of=p.as_of,
-        lang=p.lang,
-        budget=b,
-        limit=25,
-        offset=0,
-    )
+    answer = _ask(
+        store, "paths", None, b,
+        **{"from": i or "", "to": p.to}, max_length=p.max_length, as_of=p.as_of, lang=p.lang,
+    )  # fmt: skip
     view = ViewGraph(f"{answer.source.name} → {answer.target.name}", focus=answer.source.id)
     view.add_entities([answer.source, answer.target])
     for path in answer.items:
@@ -209,10 +194,11 @@ def _whole_graph(store: GraphStore, i: str | None, p: GraphViewParams, b: Budget
         store, types=p.rel or list(RelType), as_of=p.as_of, lang=p.lang
     )
     keep = _node_filter(p)
+    kept = [n for n in nodes if keep(n)]
     view = ViewGraph("The whole graph" + (" (filtered)" if _filtered(p) else ""))
-    view.add_entities([n for n in nodes if keep(n)][: p.limit])
+    view.add_entities(kept[: p.limit])
     view.add_edges(e for e in edges if _mode_kept(e, p))
-    if truncated or len([n for n in nodes if keep(n)]) > p.limit:
+    if truncated or len(kept) > p.limit:
         view.notice = f"cut at {p.limit} nodes: filter by type, kind, relationship or mode"
     return view
 

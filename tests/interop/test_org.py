@@ -9,8 +9,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from app.errors import ValidationFailedError
+from app.graph.dump import current_bundle
 from app.interop.imports import import_org
-from app.interop.merge import current_bundle
 from app.interop.org_export import ORG, org_graph, org_jsonld, org_turtle
 from app.model import GraphBundle
 from app.model.vocabulary import Lang

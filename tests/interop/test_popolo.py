@@ -13,10 +13,9 @@ from referencing.jsonschema import DRAFT3
 
 from app.errors import ValidationFailedError
 from app.graph import read
-from app.graph.dump import dump_lines
+from app.graph.dump import current_bundle, dump_lines
 from app.graph.load import load_bundle
 from app.interop.imports import import_popolo
-from app.interop.merge import current_bundle
 from app.interop.popolo_export import EXTENSION, popolo_document
 from app.interop.popolo_import import read_popolo
 from app.model import GraphBundle

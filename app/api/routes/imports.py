@@ -8,32 +8,22 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
 
 from app.api.deps import SettingsDep, StoreDep
 from app.api.problems import problem
 from app.errors import ValidationFailedError
 from app.interop.exports import GRAPH_FORMATS, export_graph
-from app.interop.imports import import_popolo
+from app.interop.imports import ImportReport, import_popolo
 from app.model.vocabulary import Country, Lang
 
 router = APIRouter(prefix="/api/v1", tags=["interop"])
 MAX_BYTES = 50_000_000
 
 
-class ImportAnswer(BaseModel):
-    file: str
-    source: str
-    counts: dict[str, int]
-    placeholders: int
-    total_nodes: int
-    total_edges: int
-
-
 @router.post(
     "/imports",
     status_code=201,
-    response_model=ImportAnswer,
+    response_model=ImportReport,
     summary="Add a Popolo JSON file (the request body) to the graph",
     responses={
         401: {"description": "No or a wrong X-API-Key (problem+json)"},
@@ -76,7 +66,7 @@ async def post_import(
         except ValidationFailedError as exc:
             detail = f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept"
             return problem(422, "Import refused", detail, request, problems=exc.problems)
-    return ImportAnswer(**report.__dict__)
+    return report
 
 
 @router.get(
