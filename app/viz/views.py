@@ -113,6 +113,7 @@ def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -
 def _neighbourhood(
     store: GraphStore, i: str | None, p: NeighbourhoodViewParams, b: Budget
 ) -> ViewGraph:
+    # Not through the catalogue: a map may go deeper (10 hops) than the API's answer (5).
     answer = explore.neighbourhood(
         store,
         i or "",
