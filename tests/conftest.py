@@ -100,7 +100,7 @@ def fresh_store(
     def make(name: str) -> GraphStore:
         made = open_store(backend_settings(tmp_path / f"{name}.lbug"))
         if BACKEND == "neo4j" and not opened:
-            made.replace_graph(GraphTables({}, [], {}))
+            made.replace_graph(GraphTables.of({}, []))
         opened.append(made)
         return made
 

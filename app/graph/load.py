@@ -1,8 +1,10 @@
 """Write validated input through the store: the whole graph, swapped in atomically."""
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -12,7 +14,7 @@ from app.ingest.csv_files import CsvPart, edge_store_table, node_store_table
 from app.model import GraphBundle, Node, Source
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
-from app.store.base import EdgeTable, GraphStore, GraphTables, Row
+from app.store.base import EdgeTable, GraphStore, GraphTables, NodeTable, Row
 
 _ARROW: dict[ColumnType, pa.DataType] = {
     "STRING": pa.string(),
@@ -32,67 +34,117 @@ def rows_table(
     return pa.table(arrays)
 
 
+_EdgeKey = tuple[RelType, Label, Label]
+
+
 def bundle_tables(
     bundle: GraphBundle, origin: str, csv_parts: list[CsvPart] | None = None
 ) -> GraphTables:
     """Stored columns for every node and edge: the YAML bundle's and the CSV parts'.
-    `csv_parts` is emptied as it is converted: the raw columns are not kept twice."""
-    node_rows: dict[Label, list[Row]] = defaultdict(list)
+    The CSV tables are converted as the store takes them (it copies one while the next is
+    built), and `csv_parts` is emptied: the raw columns are freed once converted."""
     labels: dict[str, Label] = {}
+    node_rows: dict[Label, list[Row]] = defaultdict(list)
     items: list[Node | Source] = [*bundle.sources, *bundle.nodes]
     for item in items:
         node_rows[item.label].append(node_row(item))
         labels[item.id] = item.label
-    node_tables: dict[Label, list[pa.Table]] = defaultdict(list)
-    for label, rows in node_rows.items():
-        node_tables[label].append(rows_table(rows, node_columns(label)))
-    edge_rows: dict[tuple[RelType, Label, Label], list[Row]] = defaultdict(list)
+    yaml_nodes = {label: rows_table(rows, node_columns(label)) for label, rows in node_rows.items()}
+    edge_rows: dict[_EdgeKey, list[Row]] = defaultdict(list)
     for edge in bundle.edges:
         edge_rows[(edge.rel, labels[edge.from_], labels[edge.to])].append(edge_row(edge))
-    edge_tables: dict[tuple[RelType, Label, Label], list[pa.Table]] = defaultdict(list)
-    for key, rows in edge_rows.items():
-        edge_tables[key].append(rows_table(rows, edge_columns(key[0]), ("from", "to")))
-    while csv_parts:  # consumed, so that each raw CSV table is freed once converted
-        part_label = csv_parts[-1].label
-        if part_label is not None:
-            node_tables[part_label].append(
-                node_store_table(csv_parts.pop(), node_columns(part_label))
-            )
-        else:  # no name holds the raw table once _split_edges has sorted it
-            for key, table in _split_edges(csv_parts.pop().table).items():
-                edge_tables[key].append(edge_store_table(table, key[0], edge_columns(key[0])))
-    nodes = {label: _concat(tables) for label, tables in node_tables.items()}
-    edges = [EdgeTable(*key, _concat(tables)) for key, tables in sorted(edge_tables.items())]
+    yaml_edges = {
+        key: rows_table(rows, edge_columns(key[0]), ("from", "to"))
+        for key, rows in edge_rows.items()
+    }
+    parts = list(csv_parts or [])
+    if csv_parts:
+        csv_parts.clear()
+    node_parts = [p for p in parts if p.label is not None]
+    edge_parts = [p for p in parts if p.label is None]
+    del parts
+    nodes = sum(map(len, yaml_nodes.values())) + sum(len(p.table) for p in node_parts)
+    edges = sum(map(len, yaml_edges.values())) + sum(len(p.table) for p in edge_parts)
     meta = {
         "loaded_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
         "origin": origin,
-        "nodes": str(sum(len(t) for t in nodes.values())),
-        "edges": str(sum(len(e.table) for e in edges)),
+        "nodes": str(nodes),
+        "edges": str(edges),
     }
-    return GraphTables(nodes=nodes, edges=edges, meta=meta)
+    return GraphTables(
+        nodes=_node_tables(yaml_nodes, node_parts),
+        edges=_edge_tables(yaml_edges, edge_parts),
+        meta=meta,
+        node_count=nodes,
+        edge_count=edges,
+    )
 
 
-def _split_edges(table: pa.Table) -> dict[tuple[RelType, Label, Label], pa.Table]:
+def _node_tables(yaml_tables: dict[Label, pa.Table], parts: list[CsvPart]) -> Iterator[NodeTable]:
+    """One table per label, each CSV part converted (and its raw columns freed) when asked."""
+    for label in sorted({*yaml_tables, *(p.label for p in parts if p.label)}):
+        tables = [yaml_tables.pop(label)] if label in yaml_tables else []
+        mine = [p for p in parts if p.label is label]
+        parts[:] = [p for p in parts if p.label is not label]
+        while mine:
+            tables.append(node_store_table(mine.pop(), node_columns(label)))
+        yield NodeTable(label, _concat(tables))
+
+
+def _edge_tables(
+    yaml_tables: dict[_EdgeKey, pa.Table], parts: list[CsvPart]
+) -> Iterator[EdgeTable]:
+    """One table per (type, start label, end label); the CSV rows are split by key first."""
+    split: dict[_EdgeKey, list[pa.Table]] = defaultdict(list)
+    while parts:
+        part = parts.pop()
+        columns = dict(zip(part.table.column_names, part.table.columns, strict=True))
+        del part  # the columns are freed one by one as they are split
+        for key, table in _split_edges(columns).items():
+            split[key].append(table)
+    for key in sorted({*yaml_tables, *split}):
+        tables = [yaml_tables.pop(key)] if key in yaml_tables else []
+        raw = split.pop(key, [])
+        while raw:
+            tables.append(edge_store_table(raw.pop(), key[0], edge_columns(key[0])))
+        yield EdgeTable(*key, _concat(tables))
+
+
+def _split_edges(columns: dict[str, pa.ChunkedArray]) -> dict[_EdgeKey, pa.Table]:
     """CSV relationship rows by (type, start label, end label): the unit of a bulk copy.
-    One sort and zero-copy slices, rather than one filter pass over the table per key."""
-    keys = ["type", "_from_label", "_to_label"]
-    empty = [c for c in table.column_names if table[c].null_count == len(table)]
-    order = pc.sort_indices(table, [(k, "ascending") for k in keys])
-    ordered = table.drop_columns(empty).take(order)  # empty columns are not worth moving
-    del table, order
-    groups = ordered.select(keys).group_by(keys, use_threads=False).aggregate([([], "count_all")])
-    out, start = {}, 0
-    for key in sorted(
-        groups.to_pylist(), key=lambda g: (g["type"], g["_from_label"], g["_to_label"])
-    ):
-        count = key["count_all"]
-        rel, start_label, end_label = key["type"], key["_from_label"], key["_to_label"]
-        rows = ordered.slice(start, count)
-        for column in empty:
-            rows = rows.append_column(column, pa.nulls(count, pa.string()))
-        out[(RelType(rel), Label(start_label), Label(end_label))] = rows
-        start += count
-    return out
+    `columns` is emptied: each raw column is freed once its rows are spread over the keys,
+    so the split needs little more memory than the rows themselves; and each key's rows are
+    a table of their own, freed as soon as that key is copied."""
+    names = list(columns)
+    key = pc.binary_join_element_wise(
+        columns["type"], columns["_from_label"], columns["_to_label"], "|"
+    )
+    encoded = pc.dictionary_encode(key).combine_chunks()
+    del key
+    order = pc.sort_indices(encoded.indices)  # stable: rows keep their file order in a key
+    counts = pc.value_counts(encoded.indices)
+    size_of = dict(
+        zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist(), strict=True)
+    )
+    rows_of, start = [], 0
+    for code in range(len(encoded.dictionary)):  # the order the rows are sorted in
+        rows_of.append(order.slice(start, size_of.get(code, 0)))
+        start += size_of.get(code, 0)
+    spread: list[dict[str, Any]] = [{} for _ in rows_of]
+    for name in names:
+        column = columns.pop(name)
+        for rows, out in zip(rows_of, spread, strict=True):
+            out[name] = (  # an empty column is not worth moving
+                pa.nulls(len(rows), pa.string())
+                if column.null_count == len(column)
+                else column.take(rows)
+            )
+        del column
+    keys = [tuple(k.split("|")) for k in encoded.dictionary.to_pylist()]
+    return {
+        (RelType(rel), Label(start_label), Label(end_label)): pa.table(out)
+        for (rel, start_label, end_label), out in zip(keys, spread, strict=True)
+    }
 
 
 def _concat(tables: list[pa.Table]) -> pa.Table:

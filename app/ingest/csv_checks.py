@@ -3,7 +3,7 @@ relationship ends, known sources, verbatim quotes. Same messages as the YAML che
 
 import bisect
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -24,14 +24,58 @@ class _Located(Protocol):
     def entry(self) -> Any: ...
 
 
+class KnownIds(Mapping[str, Label]):
+    """Every node id with its label. The CSV ids stay Arrow columns: a dict of a million ids
+    costs a second to build, and only a YAML entry that names a CSV node needs one."""
+
+    def __init__(self, named: Mapping[str, Label]) -> None:
+        self._named = dict(named)
+        self._columns: list[tuple[pa.ChunkedArray, Label]] = []
+        self._everything: dict[str, Label] | None = None
+
+    def add(self, ids: pa.ChunkedArray, label: Label) -> None:
+        self._columns.append((ids, label))
+        self._everything = None
+
+    def arrays(self) -> tuple[pa.Array, pa.Array]:
+        """All ids and their labels as two aligned arrays (for one hash lookup of many ids)."""
+        ids = [pa.array(list(self._named), pa.string())]
+        labels = [pa.array(list(self._named.values()), pa.string())]  # StrEnums are str
+        for column, label in self._columns:
+            present = pc.drop_null(column).combine_chunks()
+            ids.append(present)
+            labels.append(pa.repeat(pa.scalar(label.value), len(present)))
+        return pa.concat_arrays(ids), pa.concat_arrays(labels)
+
+    def _all(self) -> dict[str, Label]:
+        if self._everything is None:
+            self._everything = dict(self._named)
+            for column, label in self._columns:
+                self._everything.update(dict.fromkeys(pc.drop_null(column).to_pylist(), label))
+        return self._everything
+
+    def __getitem__(self, node_id: str) -> Label:
+        if node_id in self._named:
+            return self._named[node_id]
+        return self._all()[node_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def check_csv_nodes(
-    parts: Sequence[CsvPart], first_seen: Mapping[str, _Located], problems: list[Problem]
-) -> dict[str, Label]:
-    """Ids of the CSV node files with their labels; duplicates (with the YAML ids) reported."""
-    labels: dict[str, Label] = {}
+    parts: Sequence[CsvPart],
+    first_seen: Mapping[str, _Located],
+    known: KnownIds,
+    problems: list[Problem],
+) -> None:
+    """Add the ids of the CSV node files to `known`; report duplicates (with the YAML ids)."""
     node_parts = [p for p in parts if p.label is not None]
     if not node_parts:
-        return labels
+        return
     ids = pa.chunked_array([p.table["id"] for p in node_parts], pa.string())
     counts = pc.value_counts(pc.drop_null(ids))
     repeated = set(
@@ -46,7 +90,7 @@ def check_csv_nodes(
     for part in node_parts:
         assert part.label is not None
         column = part.table["id"]
-        labels.update(dict.fromkeys(column.to_pylist(), part.label))
+        known.add(column, part.label)
         if not repeated:
             continue
         rows = pc.indices_nonzero(pc.is_in(column, pa.array(sorted(repeated)))).to_pylist()
@@ -58,8 +102,6 @@ def check_csv_nodes(
                 problems.append(Problem(part.file, part.line(row), "id", message))
             else:
                 seen[node_id] = where
-    labels.pop(None, None)  # type: ignore[call-overload]
-    return labels
 
 
 def closest(value: str, sorted_ids: list[str]) -> str:
@@ -84,7 +126,7 @@ _ALLOWED_ENDS = pa.array(
 
 def check_csv_edges(
     parts: Sequence[CsvPart],
-    labels: Mapping[str, Label],
+    labels: KnownIds,
     source_ids: set[str],
     checker: QuoteChecker | None,
     sources: Mapping[str, tuple[Source, Any]],
@@ -93,8 +135,7 @@ def check_csv_edges(
     each relationship part (`_from_label`, `_to_label`) for the bulk copy."""
     problems: list[Problem] = []
     edge_parts = [p for p in parts if p.label is None]
-    all_ids = pa.array(list(labels), pa.string()) if labels else pa.array([], pa.string())
-    all_labels = pa.array(list(labels.values()), pa.string())  # StrEnums are str already
+    all_ids, all_labels = labels.arrays()
     sorted_ids: list[str] | None = None
     for part in edge_parts:
         table = part.table

@@ -6,8 +6,9 @@ by column over Arrow arrays, never one Python object per row, with the same mess
 YAML path: `file:line: field: message`, the header being line 1.
 """
 
+import csv
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -106,7 +107,11 @@ def read_csv_file(
             path,
             read_options=pacsv.ReadOptions(use_threads=True),
             convert_options=pacsv.ConvertOptions(
-                strings_can_be_null=True, quoted_strings_can_be_null=False, auto_dict_encode=False
+                # Every cell is text until checked: no type guessing (it costs half the read).
+                column_types=dict.fromkeys(_header(path), pa.string()),
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=False,
+                auto_dict_encode=False,
             ),
             parse_options=pacsv.ParseOptions(newlines_in_values=False),
         )
@@ -140,6 +145,15 @@ def read_csv_file(
     else:
         _check_edges(table, report)
     return CsvPart(name, section_label, table), report.problems
+
+
+def _header(path: Path) -> list[str]:
+    """The column names on line 1 ([] if unreadable: the CSV reader then says why)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return next(csv.reader([handle.readline()]), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
 
 
 def _rows(mask: Any) -> list[int]:
@@ -340,14 +354,19 @@ def _days(values: pa.ChunkedArray, expand: Any) -> pa.Array:
     return pc.take(days, index) if len(keys) else pa.nulls(len(values), pa.date32())
 
 
-def _lists(values: pa.ChunkedArray) -> pa.Array:
-    return pa.array(
-        [
-            [p.strip() for p in v.split(LIST_SEPARATOR) if p.strip()] if v else []
-            for v in values.to_pylist()
-        ],
-        pa.list_(pa.string()),
-    )
+def _lists(values: pa.ChunkedArray) -> Any:
+    """A cell "a | b||c" to ["a", "b", "c"], an empty one to []. Separators are tidied
+    (spaces around them dropped, repeats merged, none at the ends) before one split."""
+    empty = pa.scalar([], pa.list_(pa.string()))
+    if values.null_count == len(values):  # the usual case: no lists given at all
+        return pa.ListArray.from_arrays(
+            pc.fill_null(pa.nulls(len(values) + 1, pa.int32()), 0), pa.array([], pa.string())
+        )
+    sep = re.escape(LIST_SEPARATOR)
+    tidy = pc.replace_substring_regex(pc.fill_null(values, ""), rf"\s*{sep}\s*", LIST_SEPARATOR)
+    tidy = pc.replace_substring_regex(tidy, f"(?:{sep})+", LIST_SEPARATOR)
+    tidy = pc.utf8_trim(pc.utf8_trim_whitespace(tidy), LIST_SEPARATOR)
+    return pc.if_else(pc.equal(tidy, ""), empty, pc.split_pattern(tidy, LIST_SEPARATOR))
 
 
 def _bools(values: pa.ChunkedArray) -> pa.Array:
@@ -358,10 +377,30 @@ def _bools(values: pa.ChunkedArray) -> pa.Array:
 
 
 def fold_array(values: Any) -> Any:
-    """fold_for_search over a whole column: NFKD, marks removed, lower case, spaces single."""
-    decomposed = pc.utf8_normalize(values, form="NFKD")
-    bare = pc.utf8_lower(pc.replace_substring_regex(decomposed, r"\pM", ""))
-    return pc.utf8_trim_whitespace(pc.replace_substring_regex(bare, r"\s+", " "))
+    """fold_for_search over a whole column: NFKD, marks removed, lower case, spaces single.
+    The regular expressions run only on the rows that need them: they cost the most."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    accented = pc.invert(pc.string_is_ascii(values))  # NFKD leaves ASCII as it is
+    bare = _where(
+        values,
+        accented,
+        lambda v: pc.replace_substring_regex(pc.utf8_normalize(v, form="NFKD"), r"\pM", ""),
+    )
+    lowered = pc.utf8_lower(bare)
+    spaced = pc.match_substring(lowered, "  ")  # RE2's \s is these five characters
+    for blank in "\t\n\f\r":
+        spaced = pc.or_(spaced, pc.match_substring(lowered, blank))
+    single = _where(lowered, spaced, lambda v: pc.replace_substring_regex(v, r"\s+", " "))
+    return pc.utf8_trim_whitespace(single)
+
+
+def _where(values: pa.Array, mask: pa.Array, change: Callable[[pa.Array], pa.Array]) -> pa.Array:
+    """`values` with `change` applied to the rows of `mask` only."""
+    mask = pc.fill_null(mask, False)
+    if not pc.any(mask).as_py():
+        return values
+    return pc.replace_with_mask(values, mask, change(pc.filter(values, mask)))
 
 
 def _search_pieces(columns: list[Any]) -> list[Any]:

@@ -8,6 +8,7 @@ ends, known sources, verbatim quotes).
 """
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import pyarrow.compute as pc
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from app.ingest.csv_checks import check_csv_edges, check_csv_nodes
+from app.ingest.csv_checks import KnownIds, check_csv_edges, check_csv_nodes
 from app.ingest.csv_files import CsvPart, read_csv_file
 from app.ingest.problems import Problem, from_validation_error, suggest
 from app.ingest.quotes import QuoteChecker
@@ -271,16 +272,16 @@ def _check_graph(
             continue
         first_seen[node_id] = origin
         labels[node_id] = label
-    csv_labels = check_csv_nodes(data.csv, first_seen, problems)
-    labels.update(csv_labels)
+    node_ids = KnownIds(labels)
+    check_csv_nodes(data.csv, first_seen, node_ids, problems)
     sources: dict[str, tuple[Source, Any]] = {s.id: (s, o) for s, o in data.sources}
     if known is not None:
         sources.update({s.id: (s, None) for s in known.sources if s.id not in sources})
-    problems.extend(check_csv_edges(data.csv, labels, set(sources), checker, sources))
+    problems.extend(check_csv_edges(data.csv, node_ids, set(sources), checker, sources))
     for bad in data.invalid:
         problems.extend(_check_citations(bad.citations, bad.origin, sources, checker))
         if bad.ends:
-            problems.extend(_check_ends(*bad.ends, bad.origin, labels))
+            problems.extend(_check_ends(*bad.ends, bad.origin, node_ids))
     if checker:
         for source, origin in data.sources:
             problems.extend(checker.check_source(source, origin))
@@ -298,14 +299,14 @@ def _check_graph(
             )
             problems.append(origin.problem(("type",), "id", message))
         edge_seen.setdefault(edge.id, origin)
-        problems.extend(_check_ends(edge.rel, edge.from_, edge.to, origin, labels))
-        problems.extend(_check_references(edge, origin, labels))
+        problems.extend(_check_ends(edge.rel, edge.from_, edge.to, origin, node_ids))
+        problems.extend(_check_references(edge, origin, node_ids))
         problems.extend(_check_citations(edge.sources, origin, sources, checker))
     return problems
 
 
 def _check_ends(
-    rel: RelType, start: str, end: str, origin: Origin, labels: dict[str, Label]
+    rel: RelType, start: str, end: str, origin: Origin, labels: Mapping[str, Label]
 ) -> list[Problem]:
     problems = []
     if start == end:
@@ -326,7 +327,7 @@ def _check_ends(
     return problems
 
 
-def _check_references(edge: Edge, origin: Origin, labels: dict[str, Label]) -> list[Problem]:
+def _check_references(edge: Edge, origin: Origin, labels: Mapping[str, Label]) -> list[Problem]:
     problems = []
     for field_name, node_id in edge.references().items():
         loc: tuple[int | str, ...] = tuple(

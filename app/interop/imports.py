@@ -101,9 +101,7 @@ def csv_models(bundle: GraphBundle, csv_parts: list[CsvPart]) -> GraphBundle:
     """CSV rows as models, through the stored columns the bulk load would write."""
     tables = bundle_tables(GraphBundle([], [], []), "csv", csv_parts)
     nodes = [
-        node_from_row(label, row)
-        for label, table in tables.nodes.items()
-        for row in table.to_pylist()
+        node_from_row(part.label, row) for part in tables.nodes for row in part.table.to_pylist()
     ]
     edges = [
         edge_from_row(part.rel, row, row["from"], row["to"])

@@ -1,6 +1,6 @@
 """The one interface every graph store implements, and the plain data it exchanges."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -10,6 +10,14 @@ from app.model.vocabulary import Label, RelType
 from app.progress import Progress
 
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class NodeTable:
+    """Every node of one label: the unit of a bulk copy."""
+
+    label: Label
+    table: pa.Table  # the label's stored columns, "id" first
 
 
 @dataclass(frozen=True)
@@ -24,18 +32,32 @@ class EdgeTable:
 
 @dataclass(frozen=True)
 class GraphTables:
-    """A whole graph as Arrow tables of stored columns (app/graph/rows.py), ready for bulk.
-    Mutable on purpose: a store's replace_graph empties it as it copies, to free memory."""
+    """A whole graph as Arrow tables of stored columns (app/graph/rows.py), ready for bulk:
+    one table per label, then one per edge type and pair of labels, each label and each pair
+    once. The tables may be built as they are taken, so that a store copies one while the
+    next is built, and holds few at a time: take them once, nodes before edges."""
 
-    nodes: dict[Label, pa.Table]
-    edges: list[EdgeTable]
+    nodes: Iterable[NodeTable]
+    edges: Iterable[EdgeTable]
     meta: Mapping[str, str]
+    node_count: int
+    edge_count: int
 
-    def node_count(self) -> int:
-        return sum(len(t) for t in self.nodes.values())
-
-    def edge_count(self) -> int:
-        return sum(len(e.table) for e in self.edges)
+    @classmethod
+    def of(
+        cls,
+        nodes: Mapping[Label, pa.Table],
+        edges: Sequence[EdgeTable],
+        meta: Mapping[str, str] | None = None,
+    ) -> "GraphTables":
+        """Tables already built."""
+        return cls(
+            nodes=[NodeTable(label, table) for label, table in nodes.items()],
+            edges=list(edges),
+            meta=meta or {},
+            node_count=sum(len(t) for t in nodes.values()),
+            edge_count=sum(len(e.table) for e in edges),
+        )
 
 
 class GraphStore(Protocol):
@@ -53,6 +75,6 @@ class GraphStore(Protocol):
 
     def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
         """Swap the whole graph for `tables` atomically: readers see the old or the new one.
-        The tables are consumed (released as they are copied), so build them for one call."""
+        The tables are taken once and released as they are copied."""
 
     def close(self) -> None: ...

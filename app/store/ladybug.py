@@ -20,8 +20,10 @@ import pyarrow as pa
 from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
 from app.graph.catalogue import schema_statements
 from app.graph.rows import INDEX_LABEL
+from app.model.vocabulary import Label
 from app.progress import Progress
 from app.store.base import GraphTables, Row
+from app.store.prefetch import prefetched
 
 _ARROW_TYPES = {
     "STRING": pa.string(),
@@ -173,23 +175,22 @@ def _aligned(table: pa.Table, columns: list[tuple[str, str]], lead: Sequence[str
 
 
 def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
-    """Bulk-copy every table, releasing each once copied (the peak stays near one table)."""
+    """Bulk-copy every table as it is built: the next table is converted while this one is
+    copied, and each is released once copied (the peak stays near two tables)."""
     # Table names come from the vocabulary (Label / RelType), never from input.
-    total, done = tables.node_count() + tables.edge_count(), 0
-    index = _entity_index(tables)
-    for label in list(tables.nodes):
-        table = tables.nodes.pop(label)
-        if len(table):
-            aligned = _aligned(table, _table_columns(conn, label.value))
-            del table
-            _copy_from(conn, f"COPY {label.value} FROM $rows_arrow", aligned)
+    total, done = tables.node_count + tables.edge_count, 0
+    index: list[tuple[Label, pa.ChunkedArray]] = []
+    for nodes in prefetched(tables.nodes):
+        if len(nodes.table):
+            index.append((nodes.label, nodes.table["id"]))
+            aligned = _aligned(nodes.table, _table_columns(conn, nodes.label.value))
+            _copy_from(conn, f"COPY {nodes.label.value} FROM $rows_arrow", aligned)
             done += len(aligned)
-            del aligned
             progress("copying", done, total)
-    if len(index):
-        _copy_from(conn, f"COPY {INDEX_LABEL} FROM $rows_arrow", index)
-    while tables.edges:
-        edges = tables.edges.pop(0)
+        del nodes, aligned
+    if index:
+        _copy_from(conn, f"COPY {INDEX_LABEL} FROM $rows_arrow", _entity_index(index))
+    for edges in prefetched(tables.edges):
         if len(edges.table):
             aligned = _aligned(edges.table, _table_columns(conn, edges.rel.value), ("from", "to"))
             _copy_from(
@@ -199,8 +200,8 @@ def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
                 aligned,
             )
             done += len(aligned)
-            del edges, aligned
             progress("copying", done, total)
+        del edges, aligned
     meta = pa.table(
         {"id": list(tables.meta), "value": [str(v) for v in tables.meta.values()]},
         schema=pa.schema([("id", pa.string()), ("value", pa.string())]),
@@ -220,15 +221,14 @@ def _copy_from(conn: Any, statement: str, table: pa.Table) -> None:
         copier.close()
 
 
-def _entity_index(tables: GraphTables) -> pa.Table:
+def _entity_index(ids: list[tuple[Label, pa.ChunkedArray]]) -> pa.Table:
     """Every node's id and label, so that a node is found by id alone through one index."""
-    present = [(label, t) for label, t in tables.nodes.items() if len(t)]
-    ids = [t["id"].combine_chunks().cast(pa.string()) for _, t in present]
-    labels = [pa.repeat(pa.scalar(label.value), len(t)) for label, t in present]
     schema = pa.schema([("id", pa.string()), ("label", pa.string())])
-    if not present:
-        return schema.empty_table()
-    return pa.table([pa.concat_arrays(ids), pa.concat_arrays(labels)], schema=schema)
+    columns = [
+        pa.concat_arrays([column.combine_chunks().cast(pa.string()) for _, column in ids]),
+        pa.concat_arrays([pa.repeat(pa.scalar(label.value), len(column)) for label, column in ids]),
+    ]
+    return pa.table(columns, schema=schema)
 
 
 def _plain(value: Any) -> Any:

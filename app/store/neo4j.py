@@ -77,15 +77,15 @@ class Neo4jStore:
 
     def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
         report = progress or (lambda *_: None)
-        total = tables.node_count() + tables.edge_count()
+        total = tables.node_count + tables.edge_count
 
         def work(tx: ManagedTransaction) -> None:
             done = 0
             _run(tx, query("clear_graph", self.backend, "load").text, {})
             nodes = query("load_nodes", self.backend, "load")
-            for label, table in tables.nodes.items():
-                for batch in _batches(table, self._batch):
-                    _run(tx, nodes.render(label=label).text, {"rows": batch})
+            for of_label in tables.nodes:
+                for batch in _batches(of_label.table, self._batch):
+                    _run(tx, nodes.render(label=of_label.label).text, {"rows": batch})
                     done += len(batch)
                     report("copying", done, total)
             edges = query("load_edges", self.backend, "load")

@@ -4,12 +4,15 @@ import re
 import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from app.graph import read
 from app.graph.load import bundle_tables, load_tables
+from app.graph.rows import fold_for_search
 from app.graph.steering import steering
 from app.graph.walk import Budget
+from app.ingest.csv_files import fold_array
 from app.ingest.seed_files import validate_directory
 from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
@@ -139,3 +142,63 @@ def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> Non
         offset=0,
     )
     assert [c.quote for c in answer.items[0].paths[0][0].sources] == [quote]
+
+
+def test_rows_of_one_kind_spread_over_files_all_arrive_with_their_cells_tidied(
+    tmp_path: Path,
+) -> None:
+    """Two files of organisations and two of relationships of the same type and ends: the
+    bulk load joins them per table. List cells are split on '|' with stray spaces and empty
+    items dropped; names are folded for search as the YAML path folds them."""
+    quote = "The register lists the body."
+    folder, sources = tmp_path / "data", tmp_path / "sources"
+    folder.mkdir()
+    sources.mkdir()
+    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
+        encoding="utf-8",
+    )
+    (folder / "organizations.csv").write_text(
+        "id,kind,name_fi,alt_names,source,quote\n"
+        'org-a,ministry,"Työ-  ja\tElinkeinoministeriö",'
+        f'" TEM ||  Arbets- och näringsministeriet | ",src-reg,{quote}\n'
+        f"org-b,agency,Virasto B,,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "organizations-more.csv").write_text(
+        f"id,kind,name_fi,source,quote\norg-c,agency,Virasto C,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships.csv").write_text(
+        "type,from,to,mode,kind,source,quote\n"
+        f"STEERS,org-a,org-b,administrative,,src-reg,{quote}\n"
+        f"PART_OF,org-c,org-a,,unit_of,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships-more.csv").write_text(
+        f"type,from,to,mode,source,quote\nSTEERS,org-a,org-c,performance,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    report = validate_directory(folder, sources)
+    assert report.ok, report.problems
+    assert report.bundle is not None
+    store = LadybugStore(tmp_path / "spread.lbug")
+    load_tables(store, bundle_tables(report.bundle, "spread", report.csv_parts))
+    stats = read.graph_stats(store)
+    assert (stats.nodes["Organization"], stats.edges["STEERS"], stats.edges["PART_OF"]) == (3, 2, 1)
+    assert read.get_entity(store, "org-c").model_dump()["name"] == "Virasto C"
+    entity = read.get_entity(store, "org-a").model_dump()
+    assert entity["alt_names"] == ["TEM", "Arbets- och näringsministeriet"]
+    assert read.get_entity(store, "org-b").model_dump()["alt_names"] == []
+    hits = read.search(store, "tyo- ja elinkeinoministerio")
+    assert (hits.items[0].id, hits.items[0].score) == ("org-a", 6)  # the exact, whole name
+    assert read.search(store, "arbets- och naringsministeriet").items[0].id == "org-a"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ä  b", " x\ty ", "Tillväxtverket", "ÅÄÖ\n\nz", "a\u00a0 b", "ﬁ  Ligature", "plain", ""],
+)
+def test_folding_a_column_matches_folding_one_name(text: str) -> None:
+    assert fold_array(pa.array([text])).to_pylist() == [fold_for_search(" ".join(text.split()))]

@@ -74,7 +74,7 @@ def test_seed_to_org_to_an_empty_store_keeps_persons_organisations_memberships(
         path = tmp_path / f"seed{suffix}"
         path.write_bytes(write(org_graph(current_bundle(store))))
         target = fresh_store(f"org{suffix[1:]}")
-        target.replace_graph(GraphTables({}, [], {}))
+        target.replace_graph(GraphTables.of({}, []))
         import_org(target, path, lang=Lang.FI)
         back = current_bundle(target)
         assert persons(back) == persons(seed_bundle)

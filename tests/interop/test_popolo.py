@@ -39,7 +39,7 @@ def seeded(fresh_store: Fresh, bundle: GraphBundle, name: str) -> GraphStore:
 
 def empty(fresh_store: Fresh, name: str) -> GraphStore:
     store = fresh_store(name)
-    store.replace_graph(GraphTables({}, [], {}))
+    store.replace_graph(GraphTables.of({}, []))
     return store
 
 

@@ -74,11 +74,13 @@ def test_loading_twice_gives_the_same_graph(fresh_store: Fresh, seed_bundle: Gra
 def broken_tables(bundle: GraphBundle) -> GraphTables:
     """The seed graph plus one edge to a node that does not exist: the copy fails half-way."""
     tables = bundle_tables(bundle, "broken")
-    last = tables.edges[-1]
+    edges = list(tables.edges)
+    last = edges[-1]
     bad_row = last.table.slice(0, 1).to_pylist()[0] | {"to": "org-does-not-exist", "id": "bad"}
     broken = pa.concat_tables([last.table, pa.Table.from_pylist([bad_row], last.table.schema)])
     bad = EdgeTable(last.rel, last.from_label, last.to_label, broken)
-    return GraphTables(tables.nodes, [*tables.edges[:-1], bad], tables.meta)
+    nodes = {part.label: part.table for part in tables.nodes}
+    return GraphTables.of(nodes, [*edges[:-1], bad], tables.meta)
 
 
 def test_a_load_that_fails_half_way_leaves_the_previous_graph(
@@ -112,7 +114,7 @@ def test_a_bad_statement_is_a_query_error(store: GraphStore) -> None:
 
 def test_schema_and_batched_writes_through_the_interface(fresh_store: Fresh) -> None:
     store = fresh_store("written")
-    store.replace_graph(GraphTables({}, [], {}))
+    store.replace_graph(GraphTables.of({}, []))
     store.apply_schema()
     rows = [{"id": f"src-{i}", "title": f"Title {i}"} for i in range(7)]
     store.write(
