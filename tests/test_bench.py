@@ -12,10 +12,12 @@ def test_the_harness_runs_end_to_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(run, "DATA", tmp_path / "data")
-    run.main(["--sizes", "400", "--samples", "5", "--requests", "20", "--out", str(tmp_path)])
+    small = ["--sizes", "400", "--samples", "5", "--requests", "20", "--load-runs", "2"]
+    run.main([*small, "--out", str(tmp_path)])
     (result_file,) = tmp_path.glob("*-400.json")
     result = json.loads(result_file.read_text())
     assert result["load"]["seconds"] > 0 and result["load"]["db_mb"] > 0
+    assert len(result["load"]["runs_s"]) == 2
     assert (
         set(result["queries"])
         == set(result["networkx"]["queries"])

@@ -100,6 +100,8 @@ def _edge_tables(
         part = parts.pop()
         columns = dict(zip(part.table.column_names, part.table.columns, strict=True))
         del part  # the columns are freed one by one as they are split
+        for repetitive in ("source", "quote"):  # a few distinct values over millions of rows
+            columns[repetitive] = pc.dictionary_encode(columns[repetitive])
         for key, table in _split_edges(columns).items():
             split[key].append(table)
     for key in sorted({*yaml_tables, *split}):
