@@ -50,7 +50,7 @@ def neighbourhood(
     most `limit` nodes, nearer ones first; `truncated` says when the cap cut it short. Edges
     between two nodes at the outer edge are not looked for: that would mean expanding every
     outermost node, hubs included, for edges the map would mostly hide."""
-    center = require_node(store, entity_id)
+    center = require_node(store, entity_id, whole=False)
     window = Window.as_of(as_of)
     kept: dict[str, Row] = {entity_id: center}
     edges: dict[str, EdgeRef] = {}
@@ -94,7 +94,10 @@ def paths(
 ) -> PathsAnswer:
     """The shortest paths between two entities over `types`, in either direction, up to
     `max_length` edges. Searches from both ends at once, always widening the smaller side."""
-    source, target = require_node(store, source_id), require_node(store, target_id)
+    source, target = (
+        require_node(store, source_id, whole=False),
+        require_node(store, target_id, whole=False),
+    )
     window = Window.as_of(as_of)
     sides = {
         "s": {source_id: Reached(0, source)},

@@ -35,7 +35,7 @@ def members(
     offset: int,
 ) -> MembersAnswer:
     """Each seat or member of a body with role and basis; seats with their known holders."""
-    group = require_node(store, group_id)
+    group = require_node(store, group_id, whole=False)
     window = Window.as_of(as_of)
     seats = expand(store, [group], [RelType.MEMBER_OF], "in", window, budget)
     posts = [h.node for h in seats if h.node["_label"] == Label.POST]
@@ -88,7 +88,7 @@ def memberships(
 ) -> MembershipsAnswer:
     """Where a person, post or organisation sits, directly and through the posts it holds
     (a person) or the posts it has (an organisation)."""
-    subject = require_node(store, entity_id)
+    subject = require_node(store, entity_id, whole=False)
     window = Window.as_of(as_of)
     wanted = [r.value for r in roles or []]
     found: dict[tuple[str, str, str | None], Membership] = {}

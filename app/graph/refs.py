@@ -73,32 +73,38 @@ def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
     )
 
 
-def node_by_id(store: GraphStore, entity_id: str) -> Row | None:
-    """The stored node with this id (two index lookups: its label, then the node)."""
+def node_by_id(store: GraphStore, entity_id: str, *, whole: bool = True) -> Row | None:
+    """The stored node with this id (two index lookups: its label, then the node): every
+    property, or with whole=False only what names it (enough for walks and references)."""
     labels = run(store, "entity_label", id=entity_id)
     if not labels:
         return None
-    query = catalogue.query("entity", store.backend).render(label=Label(labels[0]["label"]))
+    label = Label(labels[0]["label"])
+    whole = whole or label is Label.SOURCE  # a source has no name columns (and sources are few)
+    query = catalogue.query("entity" if whole else "entity_ref", store.backend).render(label=label)
     rows = store.read(query.text, query.bind({"id": entity_id}))
-    return rows[0]["n"] if rows else None
+    if not rows:
+        return None
+    return rows[0]["n"] if whole else {**rows[0], "_label": label.value}
 
 
-def nodes_by_id(store: GraphStore, ids: Iterable[str]) -> dict[str, Row]:
+def nodes_by_id(store: GraphStore, ids: Iterable[str], *, whole: bool = True) -> dict[str, Row]:
     found = {}
     for entity_id in dict.fromkeys(i for i in ids if i):
-        row = node_by_id(store, entity_id)
+        row = node_by_id(store, entity_id, whole=whole)
         if row is not None:
             found[entity_id] = row
     return found
 
 
 def entity_refs(store: GraphStore, ids: Iterable[str], lang: Lang | None) -> dict[str, EntityRef]:
-    return {i: entity_ref(row, lang) for i, row in nodes_by_id(store, ids).items()}
+    found = nodes_by_id(store, ids, whole=False)
+    return {i: entity_ref(row, lang) for i, row in found.items()}
 
 
-def require_node(store: GraphStore, entity_id: str) -> Row:
-    """The stored node, or a 404 naming the closest ids."""
-    row = node_by_id(store, entity_id)
+def require_node(store: GraphStore, entity_id: str, *, whole: bool = True) -> Row:
+    """The stored node (see node_by_id), or a 404 naming the closest ids."""
+    row = node_by_id(store, entity_id, whole=whole)
     if row is not None:
         return row
     suggestions = closest_ids(store, entity_id)

@@ -98,7 +98,7 @@ def steering(
     offset: int,
 ) -> SteeringAnswer:
     """Who steers `entity_id` (way="up") or whom it steers (way="down")."""
-    subject_row = require_node(store, entity_id)
+    subject_row = require_node(store, entity_id, whole=False)
     window = Window.as_of(as_of)
     reached = _walk_steering(store, subject_row, way, max_depth, modes, window, budget)
     links = []
@@ -149,7 +149,7 @@ def preparation_chain(
     offset: int,
 ) -> PreparationAnswer:
     """Upwards from a body: whom it prepares matters for or supports, and so on up."""
-    subject_row = require_node(store, entity_id)
+    subject_row = require_node(store, entity_id, whole=False)
     window = Window.as_of(as_of)
     reached = {entity_id: Reached(0, subject_row)}
     level, depth = [entity_id], 0

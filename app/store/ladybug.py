@@ -10,7 +10,8 @@ import contextlib
 import fcntl
 import os
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -34,6 +35,10 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
 }
 _WRITE_BATCH = 5_000
+# Answers to recent reads, kept until the graph is swapped (the only way it changes): walks
+# expand the same hubs (ministries, big groups) again and again. Bounded in rows.
+CACHE_ROWS = 100_000
+_CACHE_LARGEST = 5_000  # a bigger answer is not kept: it would push out many small ones
 
 
 class LadybugStore:
@@ -46,6 +51,9 @@ class LadybugStore:
         self._db: Any = None
         self._generation = 0
         self._opened: tuple[int, int] | None = None  # (inode, mtime) of the file we hold
+        self._cache: OrderedDict[tuple[int, str, Hashable], list[Row]] = OrderedDict()
+        self._cached_rows = 0
+        self._cache_lock = threading.Lock()
 
     # --- reading -------------------------------------------------------------------------
     def _file_identity(self) -> tuple[int, int] | None:
@@ -77,12 +85,24 @@ class LadybugStore:
             raise StoreUnavailableError(f"cannot open {self.path}: {exc}") from exc
         self._opened = identity
         self._generation += 1
+        self._forget()
         if old is not None:
             # Connections of other threads may still use it; the GC closes it when they move on.
             del old
 
     def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
-        conn = self._connection()
+        conn = self._connection()  # first: it notices a swapped file (and forgets old answers)
+        key = (self._local.generation, query, _hashable(params))
+        with self._cache_lock:
+            rows = self._cache.get(key)
+            if rows is not None:
+                self._cache.move_to_end(key)
+        if rows is None:
+            rows = self._execute(conn, query, params)
+            self._remember(key, rows)
+        return [_copy_row(row) for row in rows]  # callers may change what they are given
+
+    def _execute(self, conn: Any, query: str, params: Mapping[str, Any]) -> list[Row]:
         try:
             result = conn.execute(query, dict(params))
         except RuntimeError as exc:
@@ -92,6 +112,23 @@ class LadybugStore:
         while result.has_next():
             rows.append({c: _plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
         return rows
+
+    def _remember(self, key: tuple[int, str, Hashable], rows: list[Row]) -> None:
+        if len(rows) > _CACHE_LARGEST:
+            return
+        with self._cache_lock:
+            if key in self._cache or key[0] != self._generation:  # raced, or read a swapped graph
+                return
+            self._cache[key] = rows
+            self._cached_rows += len(rows) + 1
+            while self._cached_rows > CACHE_ROWS:
+                _, dropped = self._cache.popitem(last=False)
+                self._cached_rows -= len(dropped) + 1
+
+    def _forget(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
+            self._cached_rows = 0
 
     # --- writing -------------------------------------------------------------------------
     def apply_schema(self) -> None:
@@ -143,6 +180,7 @@ class LadybugStore:
         with self._lock:
             self._db, self._opened = None, None
             self._generation += 1
+        self._forget()
 
     def close(self) -> None:
         self._release()
@@ -229,6 +267,26 @@ def _entity_index(ids: list[tuple[Label, pa.ChunkedArray]]) -> pa.Table:
         pa.concat_arrays([pa.repeat(pa.scalar(label.value), len(column)) for label, column in ids]),
     ]
     return pa.table(columns, schema=schema)
+
+
+def _hashable(value: Any) -> Hashable:
+    """Parameters as a cache key: mappings and lists become sorted pairs and tuples."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, set | frozenset):
+        return tuple(sorted((_hashable(v) for v in value), key=repr))
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    plain: Hashable = value
+    return plain
+
+
+def _copy_row(row: Row) -> Row:
+    """A row and the dicts and lists in it, copied (nodes and relationships are dicts)."""
+    return {
+        k: dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v
+        for k, v in row.items()
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -105,7 +105,7 @@ def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -
     """Answers name some entities only by id (the middle of a chain): look them up."""
     missing = {e.start for e in view.edges.values()} | {e.end for e in view.edges.values()}
     for entity_id in sorted(missing - view.nodes.keys()):
-        row = node_by_id(store, entity_id)
+        row = node_by_id(store, entity_id, whole=False)
         if row is not None:
             view.add_entities([entity_ref(row, params.lang)])
 

@@ -29,3 +29,34 @@ def test_labels_of_the_graph(loaded_db: Path) -> None:
     store = LadybugStore(loaded_db)
     labels = {r["l"] for r in store.read("MATCH (n) RETURN DISTINCT label(n) AS l", {})}
     assert labels == {*(label.value for label in Label), "OrgMapMeta", "EntityIndex"}
+
+
+def test_a_remembered_answer_is_handed_out_as_a_copy(loaded_db: Path) -> None:
+    store = LadybugStore(loaded_db)
+    query = "MATCH (n:Organization {id: $id}) RETURN n, n.alt_names AS alt"
+    first = store.read(query, {"id": "org-tem"})
+    first[0]["n"]["name"] = "changed by a caller"
+    first[0]["alt"].append("changed too")
+    first.append({"n": None})
+    again = store.read(query, {"id": "org-tem"})
+    assert len(again) == 1
+    assert again[0]["n"]["name"] != "changed by a caller"
+    assert "changed too" not in again[0]["alt"]
+
+
+def test_remembered_answers_are_forgotten_when_another_graph_is_swapped_in(
+    tmp_path: Path, seed_bundle: GraphBundle
+) -> None:
+    """A reader that has answered a question answers it again from the new graph."""
+    path = tmp_path / "swap.lbug"
+    reader, loader = LadybugStore(path), LadybugStore(path)
+    load_bundle(loader, seed_bundle, "seed")
+    query = "MATCH (n:Organization {id: $id}) RETURN n.id AS id"
+    assert reader.read(query, {"id": "org-tem"}) == [{"id": "org-tem"}]
+    smaller = GraphBundle(
+        sources=seed_bundle.sources,
+        nodes=[n for n in seed_bundle.nodes if n.id != "org-tem"],
+        edges=[e for e in seed_bundle.edges if "org-tem" not in (e.from_, e.to)],
+    )
+    load_bundle(loader, smaller, "without TEM")
+    assert reader.read(query, {"id": "org-tem"}) == []

@@ -15,6 +15,7 @@ ORG: dict[str, Any] = {"label": Label.ORGANIZATION}
 CASES: dict[str, tuple[dict[str, object], int]] = {
     "entity_label": ({"id": "grp-tem-virkamiesjohtoryhma"}, 1),
     "entity": ({"id": "grp-tem-virkamiesjohtoryhma"}, 1),
+    "entity_ref": ({"id": "org-tem"}, 1),
     "entities": ({"label": "Post", "kind": "chair", "skip": 0, "limit": 10}, 2),
     "entities_count": ({"label": "", "kind": "management_group"}, 1),
     "expand_out": ({"id": "org-tem", **ANY_TIME}, 4),
@@ -39,6 +40,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
 # Vocabulary slots of the queries that have them.
 SLOTS: dict[str, dict[str, Any]] = {
     "entity": ORG,
+    "entity_ref": ORG,
     "expand_out": {**ORG, "types": [RelType.STEERS]},  # administrative and development, twice
     "expand_in": {**ORG, "types": [RelType.POST_IN]},
     "dump_nodes": ORG,
