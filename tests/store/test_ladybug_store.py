@@ -1,13 +1,17 @@
 """What is particular to the embedded store: files, staging and labels of its own."""
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.errors import LoadFailedError, NoGraphError
+from app.graph.catalogue import query
 from app.graph.load import load_bundle
 from app.model import GraphBundle
-from app.model.vocabulary import Label
+from app.model.vocabulary import Label, RelType
+from app.store import ladybug as ladybug_store
 from app.store.ladybug import LadybugStore
 from tests.store.test_conformance import broken_tables
 
@@ -60,3 +64,35 @@ def test_remembered_answers_are_forgotten_when_another_graph_is_swapped_in(
     )
     load_bundle(loader, smaller, "without TEM")
     assert reader.read(query, {"id": "org-tem"}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "slots", "params"),
+    [
+        ("expand_out", {"types": list(RelType)}, {"id": "org-tem"}),
+        ("expand_in", {"types": list(RelType)}, {"id": "org-tem"}),
+        ("entity", {}, {"id": "org-tem"}),
+        ("search", {}, {"q": "tem", "label": "", "kind": ""}),
+    ],
+)
+def test_large_answers_come_through_arrow_exactly_as_small_ones_row_by_row(
+    loaded_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    slots: dict[str, Any],
+    params: dict[str, Any],
+) -> None:
+    statement = query(name, "ladybug")
+    if "label" in statement.slots:
+        slots = {**slots, "label": Label.ORGANIZATION}
+    rendered = statement.render(**slots)
+    values = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31", **params}
+    bound = rendered.bind({k: v for k, v in values.items() if k in rendered.params})
+
+    def answer(arrow_from: int) -> list[str]:
+        monkeypatch.setattr(ladybug_store, "ARROW_FROM", arrow_from)
+        rows = LadybugStore(loaded_db).read(rendered.text, bound)
+        return sorted(json.dumps(row, sort_keys=True, default=str) for row in rows)
+
+    row_by_row = answer(10**9)
+    assert row_by_row and answer(-1) == row_by_row
