@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     query_timeout_s: float = 10.0
     api_key: SecretStr | None = None  # POST /api/v1/imports needs it (X-API-Key); none: off
     max_rows_per_step: int = Field(default=100_000, le=100_000)  # expand_* stop at 100,001
+    # Rows of recent answers the embedded store keeps until the graph is swapped; 0: none.
+    read_cache_rows: int = Field(default=100_000, ge=0)
 
 
 @lru_cache

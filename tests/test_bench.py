@@ -24,7 +24,7 @@ def test_the_harness_runs_end_to_end(
         == set(result["sqlite"]["queries"])
     )
     assert all(q["n"] == 5 for q in result["queries"].values())
-    for workers in ("1_workers", "2_workers"):
+    for workers in ("1_workers", "2_workers", "2_workers_no_cache"):
         for endpoint in ("steered-by", "members", "search"):
             assert result["api"][workers][endpoint]["errors"] == 0
             assert result["api"][workers][endpoint]["requests"] == 20

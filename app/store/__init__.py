@@ -17,4 +17,4 @@ def open_store(settings: Settings) -> GraphStore:
         return Neo4jStore(settings)
     from app.store.ladybug import LadybugStore
 
-    return LadybugStore(Path(settings.db_path))
+    return LadybugStore(Path(settings.db_path), cache_rows=settings.read_cache_rows)

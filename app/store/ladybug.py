@@ -45,8 +45,9 @@ ARROW_FROM = 200  # rows; below, fetching them one by one is quicker (Arrow has 
 class LadybugStore:
     backend: ClassVar[str] = "ladybug"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, cache_rows: int = CACHE_ROWS) -> None:
         self.path = path
+        self._cache_rows = cache_rows
         self._lock = threading.Lock()
         self._local = threading.local()
         self._db: Any = None
@@ -117,14 +118,14 @@ class LadybugStore:
         return rows
 
     def _remember(self, key: tuple[int, str, Hashable], rows: list[Row]) -> None:
-        if len(rows) > _CACHE_LARGEST:
+        if len(rows) > min(_CACHE_LARGEST, self._cache_rows):
             return
         with self._cache_lock:
             if key in self._cache or key[0] != self._generation:  # raced, or read a swapped graph
                 return
             self._cache[key] = rows
             self._cached_rows += len(rows) + 1
-            while self._cached_rows > CACHE_ROWS:
+            while self._cached_rows > self._cache_rows:
                 _, dropped = self._cache.popitem(last=False)
                 self._cached_rows -= len(dropped) + 1
 

@@ -1,17 +1,21 @@
 """What is particular to the embedded store: files, staging and labels of its own."""
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.config import Settings
 from app.errors import LoadFailedError, NoGraphError
 from app.graph.catalogue import query
 from app.graph.load import load_bundle
 from app.model import GraphBundle
 from app.model.vocabulary import Label, RelType
 from app.store import ladybug as ladybug_store
+from app.store import open_store
+from app.store.base import Row
 from app.store.ladybug import LadybugStore
 from tests.store.test_conformance import broken_tables
 
@@ -96,3 +100,30 @@ def test_large_answers_come_through_arrow_exactly_as_small_ones_row_by_row(
 
     row_by_row = answer(10**9)
     assert row_by_row and answer(-1) == row_by_row
+
+
+def _sent_to_engine(store: LadybugStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements `store` hands to the engine from now on."""
+    sent: list[str] = []
+    engine = store._execute
+
+    def execute(conn: Any, text: str, params: Mapping[str, Any]) -> list[Row]:
+        sent.append(text)
+        return engine(conn, text, params)
+
+    monkeypatch.setattr(store, "_execute", execute)
+    return sent
+
+
+def test_the_read_cache_can_be_turned_off(loaded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ORGMAP_READ_CACHE_ROWS=0: every read goes to the engine (what the bench compares)."""
+    question = "MATCH (n:Organization {id: $id}) RETURN n.id AS id"
+    uncached = open_store(Settings(db_path=loaded_db, read_cache_rows=0))
+    assert isinstance(uncached, LadybugStore)
+    cached = open_store(Settings(db_path=loaded_db))
+    assert isinstance(cached, LadybugStore)
+    for store, engine_reads in ((uncached, 3), (cached, 1)):
+        sent = _sent_to_engine(store, monkeypatch)
+        answers = [store.read(question, {"id": "org-tem"}) for _ in range(3)]
+        assert answers == [[{"id": "org-tem"}]] * 3
+        assert len(sent) == engine_reads
