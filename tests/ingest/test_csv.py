@@ -202,3 +202,31 @@ def test_rows_of_one_kind_spread_over_files_all_arrive_with_their_cells_tidied(
 )
 def test_folding_a_column_matches_folding_one_name(text: str) -> None:
     assert fold_array(pa.array([text])).to_pylist() == [fold_for_search(" ".join(text.split()))]
+
+
+def test_a_reference_to_an_unknown_node_is_reported_on_its_row(tmp_path: Path) -> None:
+    quote = "The register lists the body."
+    folder, sources = tmp_path / "data", tmp_path / "sources"
+    folder.mkdir()
+    sources.mkdir()
+    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
+        encoding="utf-8",
+    )
+    (folder / "organizations.csv").write_text(
+        "id,kind,name_fi,source,quote\n"
+        f"org-a,ministry,Ministeriö A,src-reg,{quote}\n"
+        f"grp-a,management_group,Johtoryhmä A,src-reg,{quote}\n"
+        f"org-b,agency,Virasto B,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships.csv").write_text(
+        "type,from,to,role,designated_by,source,quote\n"
+        f"MEMBER_OF,org-b,grp-a,member,org-a,src-reg,{quote}\n"
+        f"MEMBER_OF,org-a,grp-a,chair,org-nope,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    assert problems(folder, sources) == [
+        "relationships.csv:3: designated_by: unknown node 'org-nope'"
+    ]
