@@ -38,7 +38,7 @@ _WRITE_BATCH = 5_000
 # Answers to recent reads, kept until the graph is swapped (the only way it changes): walks
 # expand the same hubs (ministries, big groups) again and again. Bounded in rows.
 CACHE_ROWS = 100_000
-_CACHE_LARGEST = 5_000  # a bigger answer is not kept: it would push out many small ones
+_CACHE_LARGEST = 10_000  # a bigger answer is not kept: it would push out many small ones
 ARROW_FROM = 200  # rows; below, fetching them one by one is quicker (Arrow has a fixed cost)
 
 
