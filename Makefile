@@ -59,7 +59,7 @@ notebook: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Benchmarks (not part of test; a tiny run of the harness is): 10k, 100k and 1M nodes, with
-# networkx and SQLite baselines. Results go to bench/results/. Takes about half an hour.
+# networkx and SQLite baselines. Results go to bench/results/. Takes about 20 minutes.
 bench: setup $(CHROMIUM)
 	$(BIN)/python -m bench.run --sizes 10000 100000 1000000
 
