@@ -26,6 +26,30 @@ def problems(directory: Path, sources_dir: Path) -> list[str]:
     ]
 
 
+def validated_and_loaded(folder: Path, sources: Path, db: Path) -> LadybugStore:
+    """`folder` validated (it must be valid) and bulk-loaded into a new store at `db`."""
+    report = validate_directory(folder, sources)
+    assert report.ok, report.problems
+    assert report.bundle is not None
+    store = LadybugStore(db)
+    load_tables(store, bundle_tables(report.bundle, folder.name, report.csv_parts))
+    return store
+
+
+def register_with(tmp_path: Path, quote: str) -> tuple[Path, Path]:
+    """An empty seed folder citing one source, `src-reg`, whose text holds `quote`; and the
+    folder of source documents."""
+    folder, sources = tmp_path / "data", tmp_path / "sources"
+    folder.mkdir()
+    sources.mkdir()
+    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
+        encoding="utf-8",
+    )
+    return folder, sources
+
+
 def test_every_row_problem_is_reported_with_file_line_and_field(sources_dir: Path) -> None:
     assert problems(FIXTURES / "csv_broken", sources_dir) == [
         "organizations.csv:3: id: 'Org_B' is not a slug (lower-case ASCII letters, digits and "
@@ -103,14 +127,7 @@ def test_csv_and_yaml_load_together_and_answer_alike(
 def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> None:
     """Citations are stored as JSON built column-wise: quotes, backslashes and tabs survive."""
     quote = 'The "board" steers C:\\units\tand more'
-    folder, sources = tmp_path / "data", tmp_path / "sources"
-    folder.mkdir()
-    sources.mkdir()
-    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
-    (folder / "sources.yaml").write_text(
-        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
-        encoding="utf-8",
-    )
+    folder, sources = register_with(tmp_path, quote)
     csv_quote = '"' + quote.replace('"', '""') + '"'
     (folder / "organizations.csv").write_text(
         "id,kind,name_en,source,quote\n"
@@ -122,11 +139,7 @@ def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> Non
         f"type,from,to,mode,source,quote\nSTEERS,org-a,org-b,administrative,src-reg,{csv_quote}\n",
         encoding="utf-8",
     )
-    report = validate_directory(folder, sources)
-    assert report.ok, report.problems
-    assert report.bundle is not None
-    store = LadybugStore(tmp_path / "q.lbug")
-    load_tables(store, bundle_tables(report.bundle, "q", report.csv_parts))
+    store = validated_and_loaded(folder, sources, tmp_path / "q.lbug")
     entity = read.get_entity(store, "org-b").model_dump()
     assert [c["quote"] for c in entity["sources"]] == [quote]
     answer = steering(
@@ -151,14 +164,7 @@ def test_rows_of_one_kind_spread_over_files_all_arrive_with_their_cells_tidied(
     bulk load joins them per table. List cells are split on '|' with stray spaces and empty
     items dropped; names are folded for search as the YAML path folds them."""
     quote = "The register lists the body."
-    folder, sources = tmp_path / "data", tmp_path / "sources"
-    folder.mkdir()
-    sources.mkdir()
-    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
-    (folder / "sources.yaml").write_text(
-        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
-        encoding="utf-8",
-    )
+    folder, sources = register_with(tmp_path, quote)
     (folder / "organizations.csv").write_text(
         "id,kind,name_fi,alt_names,source,quote\n"
         'org-a,ministry,"Työ-  ja\tElinkeinoministeriö",'
@@ -180,11 +186,7 @@ def test_rows_of_one_kind_spread_over_files_all_arrive_with_their_cells_tidied(
         f"type,from,to,mode,source,quote\nSTEERS,org-a,org-c,performance,src-reg,{quote}\n",
         encoding="utf-8",
     )
-    report = validate_directory(folder, sources)
-    assert report.ok, report.problems
-    assert report.bundle is not None
-    store = LadybugStore(tmp_path / "spread.lbug")
-    load_tables(store, bundle_tables(report.bundle, "spread", report.csv_parts))
+    store = validated_and_loaded(folder, sources, tmp_path / "spread.lbug")
     stats = read.graph_stats(store)
     assert (stats.nodes["Organization"], stats.edges["STEERS"], stats.edges["PART_OF"]) == (3, 2, 1)
     assert read.get_entity(store, "org-c").model_dump()["name"] == "Virasto C"
@@ -206,14 +208,7 @@ def test_folding_a_column_matches_folding_one_name(text: str) -> None:
 
 def test_a_reference_to_an_unknown_node_is_reported_on_its_row(tmp_path: Path) -> None:
     quote = "The register lists the body."
-    folder, sources = tmp_path / "data", tmp_path / "sources"
-    folder.mkdir()
-    sources.mkdir()
-    (sources / "register.txt").write_text(f"Register\n{quote}\n", encoding="utf-8")
-    (folder / "sources.yaml").write_text(
-        "sources:\n  - {id: src-reg, file: register.txt, lang: en, country: FI, title: Register}\n",
-        encoding="utf-8",
-    )
+    folder, sources = register_with(tmp_path, quote)
     (folder / "organizations.csv").write_text(
         "id,kind,name_fi,source,quote\n"
         f"org-a,ministry,Ministeriö A,src-reg,{quote}\n"
