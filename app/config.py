@@ -8,6 +8,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_READ_CACHE_ROWS = 100_000  # ORGMAP_READ_CACHE_ROWS: about 2 KB a row
 
 
 class Settings(BaseSettings):
@@ -32,7 +33,7 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = None  # POST /api/v1/imports needs it (X-API-Key); none: off
     max_rows_per_step: int = Field(default=100_000, le=100_000)  # expand_* stop at 100,001
     # Rows of recent answers the embedded store keeps until the graph is swapped; 0: none.
-    read_cache_rows: int = Field(default=100_000, ge=0)
+    read_cache_rows: int = Field(default=DEFAULT_READ_CACHE_ROWS, ge=0)
 
 
 @lru_cache

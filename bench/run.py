@@ -416,7 +416,7 @@ def table(result: dict[str, Any]) -> str:
     lines = [
         f"### {result['nodes']:,} nodes ({result['date']})",
         "",
-        f"load {result['load']['seconds']:.1f} s, the median of {len(result['load'].get('runs_s', [0]))} runs (target 30 s at 1M), peak RSS {result['load']['peak_rss_mb']:.0f} MB (target 2,048), "
+        f"load {result['load']['seconds']:.1f} s, the median of {len(result['load']['runs_s'])} runs (target 30 s at 1M), peak RSS {result['load']['peak_rss_mb']:.0f} MB (target 2,048), "
         f"database {result['load']['db_mb']:.0f} MB, reopen-to-first-answer {result['reopen_to_first_answer_s'] * 1000:.0f} ms (target 200); "
         f"networkx build {result['networkx']['build_s']:.1f} s, SQLite build {result['sqlite']['build_s']:.1f} s",
         "",

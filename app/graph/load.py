@@ -130,8 +130,9 @@ def _split_edges(columns: dict[str, pa.ChunkedArray]) -> dict[_EdgeKey, pa.Table
     )
     rows_of, start = [], 0
     for code in range(len(encoded.dictionary)):  # the order the rows are sorted in
-        rows_of.append(order.slice(start, size_of.get(code, 0)))
-        start += size_of.get(code, 0)
+        count = size_of.get(code, 0)
+        rows_of.append(order.slice(start, count))
+        start += count
     spread: list[dict[str, Any]] = [{} for _ in rows_of]
     for name in names:
         column = columns.pop(name)

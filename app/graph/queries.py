@@ -4,7 +4,7 @@ API and the CLI) and the function that answers it."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -94,6 +94,36 @@ class NeighbourhoodParams(Params):
     )
     limit: int = Field(default=200, ge=1, le=5000, description="Most nodes to return.")
     as_of: AsOf = None
+
+
+class NeighbourhoodAsked(Protocol):
+    """What a neighbourhood is asked with: the catalogue's parameters, or a map's (deeper)."""
+
+    @property
+    def depth(self) -> int: ...
+    @property
+    def types(self) -> list[RelType]: ...
+    @property
+    def limit(self) -> int: ...
+    @property
+    def as_of(self) -> date | None: ...
+    @property
+    def lang(self) -> Lang | None: ...
+
+
+def neighbourhood_of(
+    store: GraphStore, entity_id: str | None, asked: NeighbourhoodAsked, budget: Budget
+) -> Neighbourhood:
+    return explore.neighbourhood(
+        store,
+        entity_id or "",
+        depth=asked.depth,
+        types=asked.types or list(RelType),
+        limit=asked.limit,
+        as_of=asked.as_of,
+        lang=asked.lang,
+        budget=budget,
+    )
 
 
 class PathsParams(Paged):
@@ -270,16 +300,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         NeighbourhoodParams,
         Neighbourhood,
         "the entities within k hops and the relationships among them (capped)",
-        lambda s, i, p, b: explore.neighbourhood(
-            s,
-            i or "",
-            depth=p.depth,
-            types=p.types or list(RelType),
-            limit=p.limit,
-            as_of=p.as_of,
-            lang=p.lang,
-            budget=b,
-        ),
+        lambda s, i, p, b: neighbourhood_of(s, i, p, b),
     ),
     "paths": CatalogueEntry(
         PathsParams,

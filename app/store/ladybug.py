@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import ladybug
 import pyarrow as pa
 
+from app.config import DEFAULT_READ_CACHE_ROWS
 from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
 from app.graph.catalogue import schema_statements
 from app.graph.rows import INDEX_LABEL
@@ -35,9 +36,8 @@ _ARROW_TYPES = {
     "DATE": pa.date32(),
 }
 _WRITE_BATCH = 5_000
-# Answers to recent reads, kept until the graph is swapped (the only way it changes): walks
+# Answers to recent reads are kept until the graph is swapped (the only way it changes): walks
 # expand the same hubs (ministries, big groups) again and again. Bounded in rows.
-CACHE_ROWS = 100_000
 _CACHE_LARGEST = 10_000  # a bigger answer is not kept: it would push out many small ones
 ARROW_FROM = 200  # rows; below, fetching them one by one is quicker (Arrow has a fixed cost)
 
@@ -45,7 +45,7 @@ ARROW_FROM = 200  # rows; below, fetching them one by one is quicker (Arrow has 
 class LadybugStore:
     backend: ClassVar[str] = "ladybug"
 
-    def __init__(self, path: Path, cache_rows: int = CACHE_ROWS) -> None:
+    def __init__(self, path: Path, cache_rows: int = DEFAULT_READ_CACHE_ROWS) -> None:
         self.path = path
         self._cache_rows = cache_rows
         self._lock = threading.Lock()
@@ -229,7 +229,8 @@ def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
             _copy_from(conn, f"COPY {nodes.label.value} FROM $rows_arrow", aligned)
             done += len(aligned)
             progress("copying", done, total)
-        del nodes, aligned
+            del aligned
+        del nodes
     if index:
         _copy_from(conn, f"COPY {INDEX_LABEL} FROM $rows_arrow", _entity_index(index))
     for edges in prefetched(tables.edges):
@@ -243,7 +244,8 @@ def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
             )
             done += len(aligned)
             progress("copying", done, total)
-        del edges, aligned
+            del aligned
+        del edges
     meta = pa.table(
         {"id": list(tables.meta), "value": [str(v) for v in tables.meta.values()]},
         schema=pa.schema([("id", pa.string()), ("value", pa.string())]),

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from app.graph import explore, steering
-from app.graph.queries import CATALOGUE, AsOf, Params, _split_commas
+from app.graph.queries import CATALOGUE, AsOf, Params, _split_commas, neighbourhood_of
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
 from app.model.views import EdgeRef, EntityRef
@@ -113,17 +113,8 @@ def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -
 def _neighbourhood(
     store: GraphStore, i: str | None, p: NeighbourhoodViewParams, b: Budget
 ) -> ViewGraph:
-    # Not through the catalogue: a map may go deeper (10 hops) than the API's answer (5).
-    answer = explore.neighbourhood(
-        store,
-        i or "",
-        depth=p.depth,
-        types=p.types or list(RelType),
-        limit=p.limit,
-        as_of=p.as_of,
-        lang=p.lang,
-        budget=b,
-    )
+    # Not through the catalogue's checks: a map may go deeper (10 hops) than the API's (5).
+    answer = neighbourhood_of(store, i, p, b)
     view = ViewGraph(f"{answer.center.name}: neighbourhood, {p.depth} hops", focus=answer.center.id)
     view.add_entities([answer.center, *answer.nodes])
     view.add_edges(answer.edges)

@@ -225,3 +225,18 @@ def test_a_reference_to_an_unknown_node_is_reported_on_its_row(tmp_path: Path) -
     assert problems(folder, sources) == [
         "relationships.csv:3: designated_by: unknown node 'org-nope'"
     ]
+
+
+def test_files_with_a_header_and_no_rows_load(tmp_path: Path) -> None:
+    """An empty table of nodes or relationships is skipped by the copy, not an error."""
+    quote = "The register lists the body."
+    folder, sources = register_with(tmp_path, quote)
+    (folder / "organizations.csv").write_text(
+        f"id,kind,name_fi,source,quote\norg-a,ministry,Ministeriö A,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    (folder / "persons.csv").write_text("id,name,source,quote\n", encoding="utf-8")
+    (folder / "relationships.csv").write_text("type,from,to,source,quote\n", encoding="utf-8")
+    store = validated_and_loaded(folder, sources, tmp_path / "empty-files.lbug")
+    stats = read.graph_stats(store)
+    assert (stats.total_nodes, sum(stats.edges.values())) == (2, 0)  # org-a and the source
