@@ -5,6 +5,7 @@ Every failure is one clear line on stderr and a non-zero exit, never a traceback
 
 import contextlib
 import functools
+import json
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -26,8 +27,9 @@ from rich.progress import (
 )
 from rich.progress import Progress as RichProgress
 from rich.table import Table
+from rich.text import Text
 
-from app import synthetic
+from app import __version__, deadline, synthetic
 from app.config import Settings, get_settings
 from app.errors import OrgMapError, ValidationFailedError
 from app.graph import read
@@ -51,12 +53,38 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        out.print(f"orgmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """OrgMap: who steers whom in public administration."""
+
+
 export_app = typer.Typer(help="Write maps and exports to files.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 import_app = typer.Typer(help="Read open formats into the graph.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
-out = Console()
-err = Console(stderr=True)
+
+
+def _verbatim(stderr: bool = False) -> Console:
+    """A console that prints text as it is: no markup, no emoji codes (":100:" in a problem's
+    "file:100:" would become an emoji), no highlighting and no wrapping of long lines."""
+    return Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+out = _verbatim()
+err = _verbatim(stderr=True)
 
 P = ParamSpec("P")
 M = TypeVar("M", bound=BaseModel)
@@ -71,13 +99,21 @@ def _one_line_errors(command: Callable[P, R]) -> Callable[P, R]:
         except typer.Exit:
             raise
         except OrgMapError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+            _error(f"{exc} ({exc.internal})" if exc.internal else str(exc))
         except Exception as exc:
-            message = f"[red]error:[/red] {type(exc).__name__}: {exc}"
-            err.print(message, highlight=False, soft_wrap=True, markup=True)
+            _error(f"{type(exc).__name__}: {exc}")
         raise typer.Exit(1)
 
     return wrapper
+
+
+def _error(message: str) -> None:
+    err.print(Text.assemble(("error:", "red"), " ", message))
+
+
+def _print_data(data: object) -> None:
+    """Machine-readable output (JSON), straight to stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 SeedDir = Annotated[
@@ -102,13 +138,11 @@ def _validate(
         directory or settings.seed_dir, sources_dir or settings.sources_dir, progress
     )
     for problem in report.problems:
-        err.print(str(problem), highlight=False, markup=False, soft_wrap=True)
+        err.print(str(problem))
     if not report.quotes_checked:
-        err.print(
-            f"[yellow]warning:[/yellow] quotes not checked: no source documents at "
-            f"{sources_dir or settings.sources_dir}",
-            highlight=False,
-        )
+        where = sources_dir or settings.sources_dir
+        note = f" quotes not checked: no source documents at {where}"
+        err.print(Text.assemble(("warning:", "yellow"), note))
     return report
 
 
@@ -127,7 +161,7 @@ def validate(directory: SeedDir = None, sources_dir: SourcesOpt = None) -> None:
     """Check every seed file and the graph they make; report all problems as file:line: field."""
     report = _validate(directory, sources_dir, get_settings())
     if not report.ok or report.bundle is None:
-        err.print(f"{len(report.problems)} problem(s) in {report.files} file(s)", soft_wrap=True)
+        err.print(f"{len(report.problems)} problem(s) in {report.files} file(s)")
         raise typer.Exit(1)
     out.print(_counts_table(report))
     nodes, edges = sum(report.node_counts().values()), sum(report.edge_counts().values())
@@ -151,16 +185,16 @@ def load(
         if not report.ok or report.bundle is None:
             count = len(report.problems)
             message = f"{count} problem(s): nothing was loaded, the previous graph is kept"
-            err.print(message, soft_wrap=True)
+            err.print(message)
             raise typer.Exit(1)
         origin = str(directory or settings.seed_dir)
         counts = _counts_table(report)
         tables = bundle_tables(report.bundle, origin, report.csv_parts)  # frees the raw columns
         store = open_store(settings)
-        load_tables(store, tables, progress)
+        revision = load_tables(store, tables, progress)
     elapsed = time.perf_counter() - started
     out.print(counts)
-    out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s")
+    out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s (revision {revision})")
     store.close()
 
 
@@ -185,7 +219,7 @@ def dump(
 def _refused(exc: ValidationFailedError, what: str) -> NoReturn:
     """Every problem of a refused file, then the summary; exit 1."""
     for problem in exc.problems:
-        err.print(problem, highlight=False, markup=False, soft_wrap=True)
+        err.print(problem)
     err.print(f"{len(exc.problems)} problem(s): nothing was {what}, the graph is kept")
     raise typer.Exit(1) from exc
 
@@ -237,7 +271,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] =
     store = open_store(get_settings())
     result = read.graph_stats(store)
     if as_json:
-        out.print_json(result.model_dump_json())
+        _print_data(result.model_dump(mode="json"))
         return
     table = Table("label / type", "kind / qualifier", "count")
     for label, kinds in sorted(result.node_kinds.items()):
@@ -265,9 +299,7 @@ def generate(
     elapsed = time.perf_counter() - started
     out.print(
         f"wrote {counts['nodes']} nodes and {counts['edges']} relationships to {out_dir} in "
-        f"{elapsed:.1f} s; check with: orgmap validate {out_dir} --sources-dir {out_dir}/sources",
-        highlight=False,
-        soft_wrap=True,
+        f"{elapsed:.1f} s; check with: orgmap validate {out_dir} --sources-dir {out_dir}/sources"
     )
 
 
@@ -362,9 +394,10 @@ def _import_and_report(
         store.close()
     counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))
     made = f"; {report.placeholders} placeholder(s)" if report.placeholders else ""
-    out.print(f"imported {file}: {counts}{made}", soft_wrap=True)
+    out.print(f"imported {file}: {counts}{made}")
     out.print(
-        f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships"
+        f"the graph now has {report.total_nodes} nodes and {report.total_edges} relationships "
+        f"(revision {report.revision})"
     )
 
 
@@ -439,7 +472,8 @@ def export_map(
     params = _params(view, entry.params, _key_values(param))
     settings = get_settings()
     store = open_store(settings)
-    graph = build_view(store, view, entity_id, params, budget(settings))
+    with deadline.within(settings.query_timeout_s):  # the same budget as over HTTP
+        graph = build_view(store, view, entity_id, params, budget(settings))
     if format_name in GRAPH_FORMATS:  # the full models of what the view holds
         edges = {e.id for e in graph.drawable_edges()}
         out_file.write_bytes(export_graph(store, format_name, set(graph.nodes), edges))
@@ -476,9 +510,10 @@ def query(
         raise OrgMapError(f"{name}: needs -p id=<entity id>")
     params = _params(name, entry.params, raw)
     settings = get_settings()
-    result = entry.answer(open_store(settings), entity_id, params, budget(settings))
+    with deadline.within(settings.query_timeout_s):  # the same budget as over HTTP
+        result = entry.answer(open_store(settings), entity_id, params, budget(settings))
     if as_json:
-        out.print_json(result.model_dump_json(by_alias=True))
+        _print_data(result.model_dump(mode="json", by_alias=True))
     elif isinstance(result, EntityPage):
         table = Table("type", "kind", "name")
         table.add_column("id", no_wrap=True)
@@ -491,4 +526,9 @@ def query(
         out.print(f"{shown} of {result.total}")
     else:
         data = result.model_dump(mode="json", by_alias=True, exclude_none=True)
-        out.print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), highlight=False)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf"))
+        sys.stdout.write(text)  # YAML that parses back: never wrapped to the terminal's width
+
+
+if __name__ == "__main__":  # python -m app.cli (the API starts export writers this way)
+    app()

@@ -2,10 +2,18 @@
 
 
 class OrgMapError(Exception):
-    """Base of every error OrgMap reports to a user as one clear line."""
+    """Base of every error OrgMap reports to a user as one clear line.
+
+    `internal` holds what only the operator should see (paths, the engine's own words): the
+    CLI prints it after the line, the API writes it to the log and never into an answer."""
 
     title = "OrgMap error"
     status = 500
+    retry_after: int | None = None  # seconds after which trying again may succeed
+
+    def __init__(self, message: str, *, internal: str | None = None) -> None:
+        super().__init__(message)
+        self.internal = internal
 
 
 class NotFoundError(OrgMapError):
@@ -15,11 +23,6 @@ class NotFoundError(OrgMapError):
     def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
         super().__init__(message)
         self.suggestions = suggestions or []
-
-
-class BadRequestError(OrgMapError):
-    title = "Bad request"
-    status = 400
 
 
 class ValidationFailedError(OrgMapError):
@@ -53,6 +56,20 @@ class NoGraphError(StoreUnavailableError):
     title = "No graph loaded"
 
 
+class DamagedGraphError(StoreUnavailableError):
+    """The graph's file is there but is not a whole OrgMap graph (truncated, overwritten,
+    not written by a load): answered as unavailable until a load replaces it."""
+
+    title = "Graph damaged"
+
+
+class GraphChangedError(OrgMapError):
+    """Another write replaced the graph while this one was being prepared from it."""
+
+    title = "Conflict"
+    status = 409
+
+
 class QueryTimeoutError(OrgMapError):
     """A walk over the graph ran past its time budget or size cap."""
 
@@ -61,7 +78,8 @@ class QueryTimeoutError(OrgMapError):
 
 
 class QueryError(OrgMapError):
-    """A named query is unknown, or its parameters do not match the query."""
+    """A named query is unknown, its parameters do not match it, or the engine rejected a
+    statement: OrgMap's own fault (no request writes a statement), so a 500."""
 
     title = "Query error"
-    status = 400
+    status = 500

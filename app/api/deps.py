@@ -20,5 +20,9 @@ def get_app_settings(request: Request) -> Settings:
     return settings
 
 
+# What every read route answers: HEAD is GET without the body (RFC 9110), and a 405 then
+# lists both in Allow.
+READ = ["GET", "HEAD"]
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

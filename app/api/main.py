@@ -6,7 +6,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
-from app.api import problems
+from app import __version__
+from app.api import openapi, problems
+from app.api.budget import RequestBudget
 from app.api.routes import catalogue, health, imports, views
 from app.config import Settings, get_settings
 from app.store import open_store
@@ -26,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app: FastAPI = FastAPIOffline(
         title="OrgMap",
         summary="Who steers whom in public administration, with the source of every fact.",
-        version="0.1.0",
+        version=__version__,
         lifespan=lifespan,
         redoc_url=None,
     )
@@ -36,4 +38,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(catalogue.router)
     app.include_router(views.router)
     app.include_router(imports.router)
+    openapi.install(app)
+    app.add_middleware(RequestBudget, seconds=settings.query_timeout_s)
     return app

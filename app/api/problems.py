@@ -1,12 +1,15 @@
-"""Every error leaves the API as RFC 9457 problem+json, never as a stack trace."""
+"""Every error leaves the API as RFC 9457 problem+json, never as a stack trace, and every
+error a route can answer is declared in its OpenAPI responses (`problem_responses`)."""
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 
 from app.errors import NotFoundError, OrgMapError
@@ -15,7 +18,62 @@ PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("orgmap.api")
 
 
-def problem(status: int, title: str, detail: str, request: Request, **extra: Any) -> JSONResponse:
+class ParameterProblem(BaseModel):
+    location: str  # e.g. query.limit
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details. Some problems add members: `errors` (422, each bad
+    parameter), `suggestions` (404, the closest ids), `problems` (a refused import, each as
+    file:line: field: message), `backend` (503 from /health)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[ParameterProblem] | None = None
+    suggestions: list[str] | None = None
+    problems: list[str] | None = None
+    backend: str | None = None
+
+
+# What each status means wherever it is answered; a route lists the statuses it can answer.
+_MEANING = {
+    401: "No API key, or a wrong one",
+    403: "Imports are off (no ORGMAP_API_KEY is set)",
+    404: "An id names no entity; the problem suggests the closest ids",
+    409: "Other writes kept replacing the graph meanwhile; nothing was written",
+    413: "The request body is larger than allowed",
+    415: "The request body is not of the declared media type",
+    422: "Bad parameters or a refused file, each problem named",
+    500: "An unexpected error (details only in the server log)",
+    503: "No graph loaded, the graph is damaged or unreachable, or the work ran past its "
+    "time budget",
+}
+
+
+def problem_responses(*statuses: int, **meanings: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses for the error statuses a route can answer, each as problem+json;
+    `meanings` overrides a description (keyed "s503" and so on)."""
+    content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    return {
+        status: {"description": meanings.get(f"s{status}", _MEANING[status]), "content": content}
+        for status in (*statuses, 500)
+    }
+
+
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    request: Request,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
     body = {
         "type": "about:blank",
         "title": title,
@@ -24,13 +82,24 @@ def problem(status: int, title: str, detail: str, request: Request, **extra: Any
         "instance": request.url.path,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(
+        body, status_code=status, media_type=PROBLEM_JSON, headers=dict(headers or {})
+    )
+
+
+def domain_problem(exc: OrgMapError, request: Request, **extra: Any) -> JSONResponse:
+    """An OrgMap error as a problem: its one line for the client, its internals for the log."""
+    if exc.internal:
+        log.warning("%s on %s: %s", exc.title, request.url.path, exc.internal)
+    if isinstance(exc, NotFoundError):
+        extra["suggestions"] = exc.suggestions
+    headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+    return problem(exc.status, exc.title, str(exc), request, headers, **extra)
 
 
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, OrgMapError)
-    extra = {"suggestions": exc.suggestions} if isinstance(exc, NotFoundError) else {}
-    return problem(exc.status, exc.title, str(exc), request, **extra)
+    return domain_problem(exc, request)
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
@@ -45,7 +114,8 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     title = HTTPStatus(exc.status_code).phrase
-    return problem(exc.status_code, title, str(exc.detail), request)
+    # The headers matter: a 405 carries Allow (RFC 9110), a 401 WWW-Authenticate.
+    return problem(exc.status_code, title, str(exc.detail), request, exc.headers)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from app.graph import catalogue
-from app.graph.refs import edge_ref, entity_ref, require_node
+from app.graph.refs import edge_ref, entity_ref, require_node, run
 from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
 from app.model.views import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
-from app.model.vocabulary import Lang, RelType
+from app.model.vocabulary import Label, Lang, RelType
 from app.store.base import GraphStore, Row
 
 PATHS_CAP = 25
@@ -181,3 +181,25 @@ def graph_edges(
             edge_ref(row["rel"], RelType(row["rel"]["_label"]), row["start"], row["finish"])
         )
     return list(nodes.values()), edges, truncated
+
+
+def graph_nodes(
+    store: GraphStore,
+    *,
+    labels: Sequence[Label],
+    kinds: Sequence[str],
+    as_of: date | None,
+    lang: Lang | None,
+    limit: int,
+) -> list[EntityRef]:
+    """The entities of `labels` and `kinds` (all when empty) valid on `as_of`, in id order, at
+    most `limit`: the whole-graph map's nodes, those without relationships included."""
+    rows = run(
+        store,
+        "graph_nodes",
+        labels=[label.value for label in labels],
+        kinds=list(kinds),
+        limit=limit,
+        **Window.as_of(as_of).params(),
+    )
+    return [entity_ref({**row, "_label": row["label"]}, lang) for row in rows]

@@ -2,7 +2,6 @@
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,16 +64,10 @@ def bundle_tables(
     del parts
     nodes = sum(map(len, yaml_nodes.values())) + sum(len(p.table) for p in node_parts)
     edges = sum(map(len, yaml_edges.values())) + sum(len(p.table) for p in edge_parts)
-    meta = {
-        "loaded_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
-        "origin": origin,
-        "nodes": str(nodes),
-        "edges": str(edges),
-    }
     return GraphTables(
         nodes=_node_tables(yaml_nodes, node_parts),
         edges=_edge_tables(yaml_edges, edge_parts),
-        meta=meta,
+        meta={"origin": origin},  # the store adds when, how many and the revision
         node_count=nodes,
         edge_count=edges,
     )
@@ -157,11 +150,12 @@ def _concat(tables: list[pa.Table]) -> pa.Table:
     return pa.concat_tables([t.select(first.names).cast(first) for t in tables])
 
 
-def load_tables(store: GraphStore, tables: GraphTables, progress: Progress | None = None) -> None:
-    """Replace the store's graph with `tables`. The same input twice gives the same graph."""
-    store.replace_graph(tables, progress)
+def load_tables(store: GraphStore, tables: GraphTables, progress: Progress | None = None) -> str:
+    """Replace the store's graph with `tables`; the graph's new revision. The same input
+    twice gives the same graph."""
+    return store.replace_graph(tables, progress)
 
 
-def load_bundle(store: GraphStore, bundle: GraphBundle, origin: Path | str) -> None:
-    """Replace the store's graph with a validated YAML bundle."""
-    store.replace_graph(bundle_tables(bundle, str(origin)))
+def load_bundle(store: GraphStore, bundle: GraphBundle, origin: Path | str) -> str:
+    """Replace the store's graph with a validated YAML bundle; the graph's new revision."""
+    return store.replace_graph(bundle_tables(bundle, str(origin)))

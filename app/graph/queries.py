@@ -1,16 +1,17 @@
 """The query catalogue as use cases: each entry's parameters (validated once, shared by the
 API and the CLI) and the function that answers it."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Protocol
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.config import Settings
 from app.graph import explore, groups, read, steering
-from app.graph.read import SEARCH_WINDOW
+from app.graph.read import SEARCH_PAGE, SEARCH_WINDOW
 from app.graph.walk import Budget
 from app.model.common import SLUG_PATTERN
 from app.model.views import (
@@ -40,11 +41,23 @@ def _split_commas(value: object) -> object:
     return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
 
+def _iso_day(value: object) -> object:
+    """A day is written YYYY-MM-DD and nothing else: pydantic alone would also take a number
+    (seconds since 1970) or a midnight timestamp, which the schema does not promise."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise ValueError("expected a day as YYYY-MM-DD")
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120, examples=["org-tem"])]
 AsOf = Annotated[
-    date | None,
+    Day | None,
     Field(description="Only facts valid on this day (YYYY-MM-DD).", examples=["2022-01-01"]),
 ]
+MAX_OFFSET = 1_000_000  # the deepest page start; the engine must never skip past the end
 
 
 class Params(BaseModel):
@@ -55,7 +68,7 @@ class Params(BaseModel):
 
 class Paged(Params):
     limit: int = Field(default=100, ge=1, le=1000)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
 class SteeringParams(Paged):
@@ -139,7 +152,7 @@ class PathsParams(Paged):
 
 
 class InterlockParams(DatedPage):
-    min_shared: int = Field(default=2, ge=1, description="Shared members a pair needs.")
+    min_shared: int = Field(default=2, ge=1, le=1000, description="Shared members a pair needs.")
 
 
 class SearchParams(Paged):
@@ -147,24 +160,20 @@ class SearchParams(Paged):
     type: Label | None = Field(default=None, description="Only this label.")
     kind: str | None = Field(default=None, max_length=64, description="Only this kind.")
     as_of: AsOf = None
-    limit: int = Field(default=20, ge=1, le=1000)
-
-    @model_validator(mode="after")
-    def _within_the_best(self) -> "SearchParams":
-        if self.offset + self.limit > SEARCH_WINDOW:
-            raise ValueError(f"search pages reach the best {SEARCH_WINDOW} hits: offset + limit")
-        return self
+    # Pages reach the best SEARCH_WINDOW hits: bounds on each, so that the schema says so.
+    limit: int = Field(default=20, ge=1, le=SEARCH_PAGE)
+    offset: int = Field(default=0, ge=0, le=SEARCH_WINDOW - SEARCH_PAGE)
 
 
 class ChangesParams(Paged):
-    first_day: date = Field(alias="from", examples=["2021-01-01"])
-    last_day: date = Field(alias="to", examples=["2022-12-31"])
+    """The two days may come in either order: the answer covers the days between them."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> "ChangesParams":
-        if self.last_day < self.first_day:
-            raise ValueError("'to' is before 'from'")
-        return self
+    first_day: Day = Field(alias="from", examples=["2021-01-01"])
+    last_day: Day = Field(alias="to", examples=["2022-12-31"])
+
+    @property
+    def days(self) -> tuple[date, date]:
+        return min(self.first_day, self.last_day), max(self.first_day, self.last_day)
 
 
 class StatsParams(Params):
@@ -354,9 +363,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         ChangesParams,
         ChangesAnswer,
         "entities and relationships that began or ended between two days",
-        lambda s, i, p, b: read.changes(
-            s, p.first_day, p.last_day, lang=p.lang, limit=p.limit, offset=p.offset
-        ),
+        lambda s, i, p, b: read.changes(s, *p.days, lang=p.lang, limit=p.limit, offset=p.offset),
         needs_id=False,
     ),
     "stats": CatalogueEntry(

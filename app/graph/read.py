@@ -9,6 +9,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from app.errors import NoGraphError
 from app.graph.refs import display_name, edge_ref, entity_ref, require_node, run
 from app.graph.rows import fold_for_search, node_from_row
 from app.graph.walk import Window
@@ -27,6 +28,7 @@ from app.model.vocabulary import Label, Lang, RelType
 from app.store.base import GraphStore, Row
 
 SEARCH_WINDOW = 1000  # search.cypher's LIMIT
+SEARCH_PAGE = 100  # the most hits on one page
 
 
 def get_entity(store: GraphStore, entity_id: str, lang: Lang | None = None) -> BaseModel:
@@ -48,8 +50,10 @@ def list_entities(
     lang: Lang | None = None,
 ) -> EntityPage:
     filters = {"label": label.value if label else "", "kind": kind or ""}
-    rows = run(store, "entities", skip=offset, limit=limit, **filters)
     total = run(store, "entities_count", **filters)[0]["total"]
+    # LadybugDB 0.22 may crash the process when SKIP goes far past the end (engine-notes.md):
+    # a page past the end is known to be empty without asking.
+    rows = run(store, "entities", skip=offset, limit=limit, **filters) if offset < total else []
     return EntityPage(
         items=[_summary(r["n"], lang) for r in rows], total=total, limit=limit, offset=offset
     )
@@ -174,4 +178,16 @@ def graph_stats(store: GraphStore, as_of: date | None = None) -> GraphStats:
 
 def graph_meta(store: GraphStore) -> GraphMeta:
     values = {row["key"]: row["value"] for row in run(store, "meta")}
-    return GraphMeta(loaded_at=values.get("loaded_at"), origin=values.get("origin"))
+    return GraphMeta(
+        loaded_at=values.get("loaded_at"),
+        origin=values.get("origin"),
+        revision=values.get("revision", ""),
+    )
+
+
+def graph_meta_or_none(store: GraphStore) -> GraphMeta:
+    """The graph's facts, or empty ones when nothing is loaded (a write into a new store)."""
+    try:
+        return graph_meta(store)
+    except NoGraphError:
+        return GraphMeta()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from app import deadline
 from app.errors import QueryTimeoutError
 from app.graph import catalogue
 from app.model import EDGE_MODELS
@@ -39,19 +40,18 @@ class Window:
 
 
 class Budget:
-    """A deadline and a row cap for one answer."""
+    """A deadline and a row cap for one answer. The deadline is that of the work in hand
+    (app.deadline: an API request, a CLI command) when one is set, else `seconds` from now."""
 
     def __init__(self, seconds: float, max_rows: int) -> None:
-        self.until = time.monotonic() + seconds
-        self.seconds = seconds
+        active = deadline.current()
+        self.until = active.until if active else time.monotonic() + seconds
+        self.seconds = active.seconds if active else seconds
         self.max_rows = max_rows
 
     def check(self, what: str) -> None:
-        if time.monotonic() > self.until:
-            raise QueryTimeoutError(
-                f"{what} ran past {self.seconds:g} s; narrow it (fewer types, a smaller depth "
-                "or length, an as_of date)"
-            )
+        if time.monotonic() >= self.until:
+            raise deadline.exceeded(what, self.seconds)
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,20 @@ unless there are none. The CLI (`orgmap import popolo|org`) and the API (POST /a
 both call these."""
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from app.errors import NoGraphError, ValidationFailedError
+from app.errors import GraphChangedError, ValidationFailedError
 from app.graph.dump import current_bundle
 from app.graph.load import bundle_tables
-from app.graph.read import graph_meta
+from app.graph.read import graph_meta_or_none
 from app.graph.rows import edge_from_row, node_from_row
 from app.ingest.csv_files import CsvPart
+from app.ingest.problems import Problem
 from app.ingest.seed_files import validate_directory
-from app.interop.merge import added, load_merged, merged
+from app.interop.merge import added, merged
 from app.interop.org_import import read_org
 from app.interop.popolo_import import PopoloImport, read_popolo
 from app.model import GraphBundle, Source
@@ -33,6 +35,7 @@ class ImportReport(BaseModel):
     placeholders: int
     total_nodes: int
     total_edges: int
+    revision: str  # the graph's revision this import made (app/store/base.py)
 
 
 def import_popolo(
@@ -76,15 +79,17 @@ def import_csv(
     are cited) added to the graph: checked like seed data, against the graph they join. Rows
     may refer to what the graph holds; an id the graph already has is refused, or with
     `replace` takes the place of the old entry."""
-    current = current_bundle(store)
-    report = validate_directory(directory, sources_dir, known=current)
-    if not report.ok or report.bundle is None:
-        raise ValidationFailedError([str(p) for p in report.problems])
-    new = csv_models(report.bundle, report.csv_parts)
-    bundle, problems = added(current, new, str(directory), replace)
-    if problems:
-        raise ValidationFailedError([str(p) for p in problems])
-    load_merged(store, bundle, _origin(store, "csv", directory.name), progress)
+    new = GraphBundle([], [], [])
+
+    def prepare(current: GraphBundle) -> tuple[GraphBundle, list[Problem]]:
+        nonlocal new
+        report = validate_directory(directory, sources_dir, known=current)
+        if not report.ok or report.bundle is None:
+            return current, report.problems
+        new = csv_models(report.bundle, report.csv_parts)
+        return added(current, new, str(directory), replace)
+
+    bundle, revision = write_merged(store, prepare, f"csv {directory.name}", progress)
     counts = Counter(n.label.value for n in new.nodes)
     counts.update(e.rel.value for e in new.edges)
     return ImportReport(
@@ -94,6 +99,7 @@ def import_csv(
         placeholders=0,
         total_nodes=len(bundle.sources) + len(bundle.nodes),
         total_edges=len(bundle.edges),
+        revision=revision,
     )
 
 
@@ -115,12 +121,35 @@ def csv_models(bundle: GraphBundle, csv_parts: list[CsvPart]) -> GraphBundle:
     )
 
 
-def _origin(store: GraphStore, what: str, name: str) -> str:
-    try:
-        before = graph_meta(store).origin or ""
-    except NoGraphError:
-        before = ""
-    return f"{before} + {what} {name}" if before else f"{what} {name}"
+ATTEMPTS = 5  # writes that may come between reading the graph and swapping the merged one
+
+
+def write_merged(
+    store: GraphStore,
+    prepare: Callable[[GraphBundle], tuple[GraphBundle, list[Problem]]],
+    what: str,
+    progress: Progress | None,
+) -> tuple[GraphBundle, str]:
+    """Read the graph, merge into it, swap the result in: the merged graph and its revision.
+    The swap happens only if no other write replaced the graph since it was read; if one did,
+    the merge is made again from the new graph, so that no write is lost."""
+    for _ in range(ATTEMPTS):
+        meta = graph_meta_or_none(store)  # first: a swap after this makes the swap below fail
+        bundle, problems = prepare(current_bundle(store))
+        if problems:
+            raise ValidationFailedError([str(p) for p in problems])
+        origin = f"{meta.origin} + {what}" if meta.origin else what
+        try:
+            revision = store.replace_graph(
+                bundle_tables(bundle, origin), progress, expected_revision=meta.revision
+            )
+        except GraphChangedError:
+            continue
+        return bundle, revision
+    raise GraphChangedError(
+        f"the graph was replaced {ATTEMPTS} times while this import was merged into it; "
+        "nothing was imported, try again"
+    )
 
 
 def _import(
@@ -135,10 +164,12 @@ def _import(
     problems = [p.__class__(name, p.line, p.field, p.message) for p in read.problems]
     if problems:
         raise ValidationFailedError([str(p) for p in problems])
-    bundle, problems = merged(current_bundle(store), read.bundle, read.source, name)
-    if problems:
-        raise ValidationFailedError([str(p) for p in problems])
-    load_merged(store, bundle, _origin(store, what, path.name), progress)
+    bundle, revision = write_merged(
+        store,
+        lambda current: merged(current, read.bundle, read.source, name),
+        f"{what} {path.name}",
+        progress,
+    )
     counts = Counter(n.label.value for n in read.bundle.nodes if not n.placeholder)
     counts.update(e.rel.value for e in read.bundle.edges)
     return ImportReport(
@@ -148,4 +179,5 @@ def _import(
         placeholders=read.placeholders,
         total_nodes=len(bundle.sources) + len(bundle.nodes),
         total_edges=len(bundle.edges),
+        revision=revision,
     )

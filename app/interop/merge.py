@@ -1,16 +1,13 @@
-"""Add an imported bundle to the graph in the store, atomically: the current graph is read
-back as models, whatever an earlier import of the same file brought is replaced, ids that
-clash with other data are refused, every relationship's ends and references are checked, and
-only then is the whole graph swapped in (on any problem, nothing changes)."""
+"""Add an imported bundle to the current graph (read back as models): whatever an earlier
+import of the same file brought is replaced, ids that clash with other data are refused, and
+every relationship's ends and references are checked. On any problem, nothing changes
+(app/interop/imports.py swaps the merged graph in)."""
 
 from collections.abc import Callable
 
 from app.graph.dump import check_graph
-from app.graph.load import bundle_tables
 from app.ingest.problems import Problem
 from app.model import Edge, GraphBundle, Node, Source
-from app.progress import Progress
-from app.store.base import GraphStore
 
 
 def merged(
@@ -62,9 +59,3 @@ def _combined(
         [*kept_edges, *imported.edges],
     )
     return bundle, problems + check_graph(bundle, file)
-
-
-def load_merged(
-    store: GraphStore, bundle: GraphBundle, origin: str, progress: Progress | None = None
-) -> None:
-    store.replace_graph(bundle_tables(bundle, origin), progress)

@@ -66,7 +66,7 @@ class PopoloImport:
 
 def file_source(path: Path, prefix: str, what: str, lang: Lang, country: Country) -> Source:
     """The imported file as the source every imported fact cites."""
-    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "file"
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower())[:80].strip("-") or "file"  # ids: 120 chars
     return Source(
         id=f"src-{prefix}-{stem}",
         kind=SourceKind.IMPORT,

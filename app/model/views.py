@@ -114,6 +114,7 @@ class GraphStats(BaseModel):
 class GraphMeta(BaseModel):
     loaded_at: str | None = None
     origin: str | None = None
+    revision: str = ""  # counts the writes; "" before the first (or in a graph loaded before)
 
 
 # --- the query catalogue's answers -------------------------------------------------------------

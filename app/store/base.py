@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, ClassVar, Protocol
 
 import pyarrow as pa
@@ -43,6 +44,18 @@ class GraphTables:
     node_count: int
     edge_count: int
 
+    def facts(self, revision: str) -> dict[str, str]:
+        """What a store records about the graph it swaps in: the tables' own facts, and at
+        least when it was loaded, its size and its revision (a file without them is not a
+        whole graph)."""
+        return {
+            "loaded_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "nodes": str(self.node_count),
+            "edges": str(self.edge_count),
+            **{key: str(value) for key, value in self.meta.items()},
+            "revision": revision,
+        }
+
     @classmethod
     def of(
         cls,
@@ -60,6 +73,12 @@ class GraphTables:
         )
 
 
+def next_revision(live: str) -> str:
+    """The revision a write after `live` gives the graph ("" for none): a counter, so that
+    the order of writes can be read off the graphs they left."""
+    return str(int(live) + 1) if live.isdigit() else "1"
+
+
 class GraphStore(Protocol):
     backend: ClassVar[str]
 
@@ -68,13 +87,24 @@ class GraphStore(Protocol):
 
     def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
         """Run one read statement. Nodes and relationships come back as dicts of their
-        properties plus `_label` (the node's label, the relationship's type); dates as dates."""
+        properties plus `_label` (the node's label, the relationship's type); dates as dates.
+        The statement is bounded by what is left of the work's budget (app.deadline)."""
 
     def write(self, query: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run one write statement over `$rows`, in batches."""
 
-    def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
+    def replace_graph(
+        self,
+        tables: GraphTables,
+        progress: Progress | None = None,
+        *,
+        expected_revision: str | None = None,
+    ) -> str:
         """Swap the whole graph for `tables` atomically: readers see the old or the new one.
-        The tables are taken once and released as they are copied."""
+        The tables are taken once and released as they are copied. Writes are serialised:
+        each gives the graph the next revision (returned, and kept in the graph's facts as
+        "revision"). With `expected_revision` (the revision a write read the graph at; "" for
+        no graph), the swap happens only if no other write came between, else
+        GraphChangedError and nothing changes."""
 
     def close(self) -> None: ...

@@ -18,13 +18,21 @@ from typing import Any, ClassVar
 import ladybug
 import pyarrow as pa
 
+from app import deadline
 from app.config import DEFAULT_READ_CACHE_ROWS
-from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
+from app.errors import (
+    DamagedGraphError,
+    GraphChangedError,
+    LoadFailedError,
+    NoGraphError,
+    QueryError,
+    StoreUnavailableError,
+)
 from app.graph.catalogue import schema_statements
-from app.graph.rows import INDEX_LABEL
+from app.graph.rows import INDEX_LABEL, META_LABEL
 from app.model.vocabulary import Label
 from app.progress import Progress
-from app.store.base import GraphTables, Row
+from app.store.base import GraphTables, Row, next_revision
 from app.store.prefetch import prefetched
 
 _ARROW_TYPES = {
@@ -40,6 +48,11 @@ _WRITE_BATCH = 5_000
 # expand the same hubs (ministries, big groups) again and again. Bounded in rows.
 _CACHE_LARGEST = 10_000  # a bigger answer is not kept: it would push out many small ones
 ARROW_FROM = 200  # rows; below, fetching them one by one is quicker (Arrow has a fixed cost)
+# The store's own bookkeeping: what a load wrote about the graph.
+_META = f"MATCH (m:{META_LABEL}) RETURN m.id, m.value"
+# What the engine says when a file's pages are not what it wrote: the file is damaged.
+_DAMAGE = ("Storage exception", "Assertion failed", "Cannot load disk array", "not a valid")
+NO_GRAPH = "no graph is loaded: run `orgmap load` first"
 
 
 class LadybugStore:
@@ -53,6 +66,7 @@ class LadybugStore:
         self._db: Any = None
         self._generation = 0
         self._opened: tuple[int, int] | None = None  # (inode, mtime) of the file we hold
+        self._damaged: tuple[tuple[int, int], str] | None = None  # that file, and why
         self._cache: OrderedDict[tuple[int, str, Hashable], list[Row]] = OrderedDict()
         self._cached_rows = 0
         self._cache_lock = threading.Lock()
@@ -68,8 +82,10 @@ class LadybugStore:
     def _connection(self) -> Any:
         identity = self._file_identity()
         if identity is None:
-            raise NoGraphError(f"no graph at {self.path}: run `orgmap load` first")
+            raise NoGraphError(NO_GRAPH, internal=f"no file at {self.path}")
         with self._lock:
+            if self._damaged and self._damaged[0] == identity:  # until a load replaces it
+                raise _damaged(self.path, self._damaged[1])
             if identity != self._opened:
                 self._reopen(identity)
             generation = self._generation
@@ -82,9 +98,22 @@ class LadybugStore:
     def _reopen(self, identity: tuple[int, int]) -> None:
         old = self._db
         try:
-            self._db = ladybug.Database(str(self.path), read_only=True)
+            db = ladybug.Database(str(self.path), read_only=True)
         except RuntimeError as exc:
-            raise StoreUnavailableError(f"cannot open {self.path}: {exc}") from exc
+            if "lock" in str(exc).lower():  # another process writes it: not damage, wait
+                raise StoreUnavailableError(
+                    "the graph is being written by another process; try again",
+                    internal=f"{self.path}: {exc}",
+                ) from exc
+            self._damaged = (identity, str(exc))
+            raise _damaged(self.path, str(exc)) from exc
+        try:
+            _check_whole(db)
+        except _NotWholeError as exc:
+            db.close()
+            self._damaged = (identity, str(exc))
+            raise _damaged(self.path, str(exc)) from exc
+        self._db, self._damaged = db, None
         self._opened = identity
         self._generation += 1
         self._forget()
@@ -105,10 +134,11 @@ class LadybugStore:
         return [_copy_row(row) for row in rows]  # callers may change what they are given
 
     def _execute(self, conn: Any, query: str, params: Mapping[str, Any]) -> list[Row]:
+        conn.set_query_timeout(_timeout_ms())  # the engine stops itself when the budget is spent
         try:
             result = conn.execute(query, dict(params))
         except RuntimeError as exc:
-            raise QueryError(f"LadybugDB rejected the query: {exc}") from exc
+            raise self._translated(exc) from exc
         if result.get_num_tuples() > ARROW_FROM:  # row by row costs ~50 µs a row; Arrow less
             return _arrow_rows(result.get_as_arrow(chunk_size=-1))
         columns = result.get_column_names()
@@ -116,6 +146,19 @@ class LadybugStore:
         while result.has_next():
             rows.append({c: _plain(v) for c, v in zip(columns, result.get_next(), strict=True)})
         return rows
+
+    def _translated(self, exc: RuntimeError) -> Exception:
+        """The engine's error as OrgMap's: a timeout, a damaged file (remembered, so that
+        every later read says so until a load replaces the file), or a rejected statement."""
+        message = str(exc)
+        if message.startswith("Interrupted"):
+            return deadline.exceeded("the query")
+        if any(sign in message for sign in _DAMAGE):
+            with self._lock:
+                if self._opened is not None:
+                    self._damaged = (self._opened, message)
+            return _damaged(self.path, message)
+        return QueryError("the graph store rejected a statement", internal=message)
 
     def _remember(self, key: tuple[int, str, Hashable], rows: list[Row]) -> None:
         if len(rows) > min(_CACHE_LARGEST, self._cache_rows):
@@ -157,9 +200,21 @@ class LadybugStore:
             conn.close()
             db.close()
 
-    def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
+    def replace_graph(
+        self,
+        tables: GraphTables,
+        progress: Progress | None = None,
+        *,
+        expected_revision: str | None = None,
+    ) -> str:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.path.with_name(self.path.name + ".lock")):
+            live = self._live_revision()
+            if expected_revision is not None and live != expected_revision:
+                raise GraphChangedError(
+                    "the graph was replaced while this write was prepared from it"
+                )
+            revision = next_revision(live)
             _remove_abandoned_builds(self.path)
             staging = self.path.with_name(f"{self.path.name}.loading-{os.getpid()}")
             _remove(staging)
@@ -167,18 +222,41 @@ class LadybugStore:
                 try:
                     with self._writer(staging) as conn:
                         _apply_schema(conn)
-                        _copy_graph(conn, tables, progress or (lambda *_: None))
+                        meta = tables.facts(revision)
+                        _copy_graph(conn, tables, progress or (lambda *_: None), meta)
                 except RuntimeError as exc:
+                    if str(exc).startswith("Interrupted"):
+                        raise deadline.exceeded("the load") from exc
                     raise LoadFailedError(
-                        f"load failed, the previous graph is kept: {exc}"
+                        "load failed, the previous graph is kept", internal=str(exc)
                     ) from exc
                 _fsync(staging)
                 if Path(f"{staging}.wal").exists():
-                    raise StoreUnavailableError(f"{staging} still has a write-ahead log")
+                    raise LoadFailedError(
+                        "load failed, the previous graph is kept",
+                        internal=f"{staging} still has a write-ahead log",
+                    )
                 staging.replace(self.path)
                 _fsync(self.path.parent)
             finally:
                 _remove(staging)
+        return revision
+
+    def _live_revision(self) -> str:
+        """The revision of the graph in the file ("" with none, or an unreadable one): read
+        under the write lock, so that no other write can swap the file meanwhile."""
+        if self._file_identity() is None:
+            return ""
+        try:
+            db = ladybug.Database(str(self.path), read_only=True)
+        except RuntimeError:
+            return ""  # a damaged file: whatever replaces it starts afresh
+        try:
+            return _meta(db).get("revision", "")
+        except RuntimeError:
+            return ""
+        finally:
+            db.close()
 
     def _release(self) -> None:
         with self._lock:
@@ -188,6 +266,52 @@ class LadybugStore:
 
     def close(self) -> None:
         self._release()
+
+
+class _NotWholeError(Exception):
+    """The file opened, but it does not hold what a load writes."""
+
+
+def _meta(db: Any) -> dict[str, str]:
+    conn: Any = ladybug.Connection(db)
+    try:
+        result = conn.execute(_META)
+        values = {}
+        while result.has_next():
+            key, value = result.get_next()
+            values[key] = value
+        return values
+    finally:
+        conn.close()
+
+
+def _check_whole(db: Any) -> None:
+    """A load writes its facts (when, from what, how many nodes) last: a file without them
+    is not a whole graph (a truncated copy, a file of another program, an empty file)."""
+    try:
+        meta = _meta(db)
+    except RuntimeError as exc:
+        raise _NotWholeError(f"no load facts: {exc}") from exc
+    missing = sorted({"loaded_at", "nodes", "edges"} - meta.keys())
+    if missing:
+        raise _NotWholeError(f"the load facts lack {', '.join(missing)}")
+
+
+def _damaged(path: Path, why: str) -> DamagedGraphError:
+    return DamagedGraphError(
+        "the graph file is damaged or was not written by a load; run `orgmap load` to replace it",
+        internal=f"{path}: {why}",
+    )
+
+
+def _timeout_ms() -> int:
+    """The engine's timeout for the next statement: what is left of the budget (0: none)."""
+    left = deadline.remaining()
+    if left is None:
+        return 0
+    if left <= 0:
+        raise deadline.exceeded("the query")
+    return max(1, int(left * 1000))
 
 
 def _apply_schema(conn: Any) -> None:
@@ -216,7 +340,9 @@ def _aligned(table: pa.Table, columns: list[tuple[str, str]], lead: Sequence[str
     return pa.table(arrays, names=[*lead, *(name for name, _ in columns)])
 
 
-def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
+def _copy_graph(
+    conn: Any, tables: GraphTables, progress: Progress, meta_values: Mapping[str, str]
+) -> None:
     """Bulk-copy every table as it is built: the next table is converted while this one is
     copied, and each is released once copied (the peak stays near two tables)."""
     # Table names come from the vocabulary (Label / RelType), never from input.
@@ -247,7 +373,7 @@ def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
             del aligned
         del edges
     meta = pa.table(
-        {"id": list(tables.meta), "value": [str(v) for v in tables.meta.values()]},
+        {"id": list(meta_values), "value": [str(v) for v in meta_values.values()]},
         schema=pa.schema([("id", pa.string()), ("value", pa.string())]),
     )
     if len(meta):
@@ -257,9 +383,11 @@ def _copy_graph(conn: Any, tables: GraphTables, progress: Progress) -> None:
 def _copy_from(conn: Any, statement: str, table: pa.Table) -> None:
     """One COPY on its own short-lived connection: a connection's statement cache keeps the
     bound Arrow table alive until the connection closes, and we want each table freed."""
+    deadline.check("the load")
     copier = ladybug.Connection(conn.database)
     try:
         pa.default_memory_pool().release_unused()  # hand freed tables back before the engine grows
+        copier.set_query_timeout(_timeout_ms())
         copier.execute(statement, {"rows_arrow": table})
     finally:
         copier.close()

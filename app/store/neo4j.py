@@ -18,12 +18,19 @@ from neo4j import GraphDatabase, ManagedTransaction, ResultSummary, RoutingContr
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Relationship
 
+from app import deadline
 from app.config import Settings
-from app.errors import LoadFailedError, NoGraphError, QueryError, StoreUnavailableError
+from app.errors import (
+    GraphChangedError,
+    LoadFailedError,
+    NoGraphError,
+    QueryError,
+    StoreUnavailableError,
+)
 from app.graph.catalogue import query, schema_statements
 from app.graph.rows import META_LABEL
 from app.progress import Progress
-from app.store.base import GraphTables, Row
+from app.store.base import GraphTables, Row, next_revision
 
 
 class Neo4jStore:
@@ -46,11 +53,14 @@ class Neo4jStore:
                 max_transaction_retry_time=settings.query_timeout_s,  # not the default 30 s
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
-            raise StoreUnavailableError(f"bad ORGMAP_NEO4J_URI '{self.uri}': {_line(exc)}") from exc
+            raise StoreUnavailableError(
+                "the graph server's address is not valid (ORGMAP_NEO4J_URI)",
+                internal=f"'{self.uri}': {_line(exc)}",
+            ) from exc
 
     # --- reading -------------------------------------------------------------------------
     def read(self, query_text: str, params: Mapping[str, Any]) -> list[Row]:
-        statement = neo4j.Query(query_text, timeout=self._timeout)
+        statement = neo4j.Query(query_text, timeout=self._statement_timeout())
         with self._errors():
             records, _, _ = self._driver.execute_query(
                 statement,
@@ -62,6 +72,15 @@ class Neo4jStore:
             {key: _plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}
             for record in records
         ]
+
+    def _statement_timeout(self) -> float:
+        """The server's transaction timeout: what is left of the budget, at most the setting."""
+        left = deadline.remaining()
+        if left is None:
+            return self._timeout
+        if left <= 0:
+            raise deadline.exceeded("the query")
+        return min(left, self._timeout)
 
     # --- writing -------------------------------------------------------------------------
     def apply_schema(self) -> None:
@@ -75,12 +94,29 @@ class Neo4jStore:
                 batch = [dict(r) for r in rows[start : start + self._batch]]
                 session.execute_write(_run, query_text, {"rows": batch})
 
-    def replace_graph(self, tables: GraphTables, progress: Progress | None = None) -> None:
+    def replace_graph(
+        self,
+        tables: GraphTables,
+        progress: Progress | None = None,
+        *,
+        expected_revision: str | None = None,
+    ) -> str:
         report = progress or (lambda *_: None)
         total = tables.node_count + tables.edge_count
+        revision = ""
 
         def work(tx: ManagedTransaction) -> None:
+            nonlocal revision
             done = 0
+            # The graph's write lock, held to the commit: writes queue here, one at a time,
+            # and each reads the revision the one before it committed.
+            live = tx.run(query("claim_graph", self.backend, "load").text).single()
+            live_revision = str(live["revision"] or "") if live else ""
+            if expected_revision is not None and live_revision != expected_revision:
+                raise GraphChangedError(
+                    "the graph was replaced while this write was prepared from it"
+                )
+            revision = next_revision(live_revision)
             _run(tx, query("clear_graph", self.backend, "load").text, {})
             nodes = query("load_nodes", self.backend, "load")
             for of_label in tables.nodes:
@@ -104,7 +140,7 @@ class Neo4jStore:
                         )
                     done += len(rows)
                     report("copying", done, total)
-            meta = [{"id": k, "value": str(v)} for k, v in tables.meta.items()]
+            meta = [{"id": k, "value": v} for k, v in tables.facts(revision).items()]
             _run(tx, query("load_meta", self.backend, "load").text, {"rows": meta})
 
         self.apply_schema()
@@ -112,7 +148,10 @@ class Neo4jStore:
             with self._errors(), self._driver.session(database=self._database) as session:
                 session.execute_write(work)
         except QueryError as exc:
-            raise LoadFailedError(f"load failed, the previous graph is kept: {exc}") from exc
+            raise LoadFailedError(
+                "load failed, the previous graph is kept", internal=exc.internal or str(exc)
+            ) from exc
+        return revision
 
     def close(self) -> None:
         self._driver.close()
@@ -134,21 +173,32 @@ class _Translate:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, _: Any) -> None:
         if exc is None:
             return
+        where = f"Neo4j at {self.uri}"  # for the operator only: never in an answer
         if isinstance(exc, neo4j_errors.AuthError):
-            message = f"Neo4j at {self.uri} rejected the credentials of user '{self.user}'"
-            raise StoreUnavailableError(message) from exc
+            raise StoreUnavailableError(
+                "the graph server rejected OrgMap's credentials",
+                internal=f"{where} rejected the credentials of user '{self.user}'",
+            ) from exc
         if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired):
             raise StoreUnavailableError(
-                f"Neo4j at {self.uri} is unreachable: {_line(exc)}"
+                "the graph server is unreachable", internal=f"{where}: {_line(exc)}"
             ) from exc
         if isinstance(exc, neo4j_errors.Neo4jError):
             code = exc.code or ""
             if "DatabaseNotFound" in code:
-                message = f"Neo4j at {self.uri} has no database '{self.database}'"
-                raise NoGraphError(message) from exc
-            raise QueryError(f"Neo4j rejected the statement: {_line(exc.message or exc)}") from exc
+                raise NoGraphError(
+                    "no graph is loaded: the graph server has no OrgMap database",
+                    internal=f"{where} has no database '{self.database}'",
+                ) from exc
+            if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+                raise deadline.exceeded("the query") from exc
+            raise QueryError(
+                "the graph store rejected a statement", internal=_line(exc.message or exc)
+            ) from exc
         if isinstance(exc, neo4j_errors.DriverError):
-            raise StoreUnavailableError(f"Neo4j driver error: {_line(exc)}") from exc
+            raise StoreUnavailableError(
+                "the graph server cannot be reached", internal=f"{where}: {_line(exc)}"
+            ) from exc
 
 
 def _line(message: object) -> str:

@@ -12,6 +12,7 @@ from app.graph import explore, steering
 from app.graph.queries import CATALOGUE, AsOf, Params, _split_commas, neighbourhood_of
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
+from app.model.common import SLUG_PATTERN
 from app.model.views import EdgeRef, EntityRef
 from app.model.vocabulary import Label, RelType, SteeringMode
 from app.store.base import GraphStore
@@ -42,7 +43,7 @@ class SteeringViewParams(DepthParams):
 
 
 class PathViewParams(ViewParams):
-    to: str = Field(min_length=1, max_length=120, description="The other end of the paths.")
+    to: str = Field(pattern=SLUG_PATTERN, max_length=120, description="The other end of the paths.")
     max_length: int = Field(default=6, ge=1, le=12)
 
 
@@ -185,6 +186,13 @@ def _whole_graph(store: GraphStore, i: str | None, p: GraphViewParams, b: Budget
     nodes, edges, truncated = explore.graph_edges(
         store, types=p.rel or list(RelType), as_of=p.as_of, lang=p.lang
     )
+    if not p.rel:  # the whole graph holds the entities without relationships too
+        drawn = {n.id for n in nodes}
+        loose = explore.graph_nodes(
+            store, labels=p.type, kinds=p.kind, as_of=p.as_of, lang=p.lang, limit=p.limit + 1
+        )
+        truncated = truncated or len(loose) > p.limit
+        nodes += [n for n in loose if n.id not in drawn]
     keep = _node_filter(p)
     kept = [n for n in nodes if keep(n)]
     view = ViewGraph("The whole graph" + (" (filtered)" if _filtered(p) else ""))

@@ -10,6 +10,7 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (n:Goal) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT orgmapmeta_id IF NOT EXISTS FOR (n:OrgMapMeta) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT orgmaplock_id IF NOT EXISTS FOR (n:OrgMapLock) REQUIRE n.id IS UNIQUE;
 
 // The properties the catalogue filters on: kind (entities, stats), the validity dates
 // ("as of", changes) and search_text (search's CONTAINS is served by a TEXT index).

@@ -1,10 +1,14 @@
 """The `orgmap` command, through typer's CliRunner."""
 
+import importlib.metadata
 import json
+import shutil
 from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
+from app import __version__
 from app.cli import app
 from tests.conftest import SEED_DIR
 
@@ -58,7 +62,8 @@ def test_a_failed_load_changes_nothing(env_db: Path) -> None:
 def test_errors_are_one_line_without_a_traceback(env_db: Path) -> None:
     no_graph = runner.invoke(app, ["stats"])
     assert no_graph.exit_code == 1
-    assert no_graph.stderr.strip() == f"error: no graph at {env_db}: run `orgmap load` first"
+    expected = f"error: no graph is loaded: run `orgmap load` first (no file at {env_db})"
+    assert no_graph.stderr.strip() == expected
 
     runner.invoke(app, ["load", str(SEED_DIR)])
     cases = {
@@ -96,3 +101,45 @@ def test_import_popolo_and_org_from_the_command_line(env_db: Path, tmp_path: Pat
     again = runner.invoke(app, ["import", "org", str(turtle)])
     assert again.exit_code == 1  # the same ids, now from another file: refused, named
     assert "already names an entity in the graph" in again.stderr
+
+
+def test_problem_lines_are_printed_verbatim(tmp_path: Path) -> None:
+    """A console library once turned ':100:' into an emoji, breaking file:line."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEED_DIR, seeds)
+    organisations = seeds / "nodes" / "organizations.yaml"
+    lines = organisations.read_text(encoding="utf-8").splitlines()
+    assert lines[99].strip().startswith("alt_names:")
+    lines[99] = "    alt_names: 7  # [red]not[/red] :100: a list"
+    organisations.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(seeds)], terminal_width=40)
+    assert result.exit_code == 1
+    problem = next(line for line in result.stderr.splitlines() if "organizations.yaml" in line)
+    assert problem.startswith(f"{organisations}:100: alt_names")
+    assert "💯" not in result.stderr
+
+
+def test_query_answers_parse_back_whatever_the_terminal(env_db: Path) -> None:
+    assert runner.invoke(app, ["load", str(SEED_DIR)]).exit_code == 0
+    asked = ["query", "steered-by", "-p", "id=org-te-toimistot"]
+    as_yaml = runner.invoke(app, asked, terminal_width=40)
+    as_json = runner.invoke(app, [*asked, "--json"], terminal_width=40)
+    assert as_yaml.exit_code == as_json.exit_code == 0
+    # The YAML leaves out empty fields; otherwise the two are the same answer, none wrapped.
+    assert yaml.safe_load(as_yaml.stdout) == _without_nulls(json.loads(as_json.stdout))
+    assert max(map(len, as_yaml.stdout.splitlines())) > 40
+
+
+def test_the_version_is_printed() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"orgmap {__version__}"
+    assert __version__ == importlib.metadata.version("orgmap")
+
+
+def _without_nulls(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value

@@ -14,7 +14,7 @@ from app.graph.catalogue import (
     schema_statements,
     strip_comments,
 )
-from app.graph.rows import META_LABEL, edge_columns, node_columns
+from app.graph.rows import LOCK_LABEL, META_LABEL, edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 
 LINTER = CYPHER_DIR.parent / "tools" / "cypher-lint"
@@ -29,6 +29,7 @@ PARAM_SAMPLES: dict[str, Any] = {
     "label": "Organization",
     "kind": "ministry",
     "kinds": ["management_group"],
+    "labels": ["Organization"],
     "min_shared": 1,
     "skip": 0,
     "limit": 20,
@@ -96,7 +97,7 @@ def db_schema() -> dict[str, Any]:
         properties.update(edge_columns(rel))
     properties.update({"from", "to", "props"})  # keys of the load batches' row maps
     return {
-        "labels": sorted([*(label.value for label in Label), "Entity", META_LABEL]),
+        "labels": sorted([*(label.value for label in Label), "Entity", META_LABEL, LOCK_LABEL]),
         "relationshipTypes": sorted(rel.value for rel in RelType),
         "propertyKeys": sorted(properties),
         "graphSchema": [

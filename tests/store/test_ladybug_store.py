@@ -29,8 +29,9 @@ def test_a_failed_load_leaves_no_staging_files(tmp_path: Path, seed_bundle: Grap
 
 
 def test_reading_before_any_load_says_so(tmp_path: Path) -> None:
-    with pytest.raises(NoGraphError, match=r"no graph at .*: run `orgmap load` first"):
+    with pytest.raises(NoGraphError, match=r"^no graph is loaded: run `orgmap load` first$") as no:
         LadybugStore(tmp_path / "empty.lbug").read("RETURN 1", {})
+    assert no.value.internal == f"no file at {tmp_path / 'empty.lbug'}"  # for the log, the CLI
 
 
 def test_labels_of_the_graph(loaded_db: Path) -> None:

@@ -30,10 +30,11 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "changes_edges": ({"first_day": "2022-01-01", "last_day": "2022-12-31"}, 3),
     "stats_nodes": (ANY_TIME, 66),
     "stats_edges": (ANY_TIME, 67),
-    "meta": ({}, 4),
+    "meta": ({}, 5),  # loaded_at, origin, nodes, edges, revision
     "dump_nodes": ({"after": "org-tem"}, 9),
     "dump_edges": ({"after": ""}, 12),
     "graph_edges": (ANY_TIME, 16),  # 12 STEERS + 4 HOLDS
+    "graph_nodes": ({"labels": ["Person", "Source"], "kinds": [], "limit": 100, **ANY_TIME}, 14),
 }
 
 

@@ -130,8 +130,14 @@ def test_csv_zip_holds_nodes_and_edges(client: TestClient) -> None:
 
 
 def test_view_errors_are_problems(client: TestClient) -> None:
-    missing = client.get("/api/v1/views/steers.html")
-    assert missing.status_code == 400 and "needs an entity" in missing.json()["detail"]
+    missing = client.get("/api/v1/views/steers.html")  # the schema says id is required
+    assert missing.status_code == 422
+    assert [e["location"] for e in missing.json()["errors"]] == ["query.id"]
+    bad_end = client.get("/api/v1/views/paths", params={"id": "org-tem", "to": "Not A Slug"})
+    assert bad_end.status_code == 422  # was a 500
+    assert [e["location"] for e in bad_end.json()["errors"]] == ["query.to"]
+    no_end = client.get("/api/v1/views/paths", params={"id": "org-tem", "to": "org-nowhere"})
+    assert no_end.status_code == 404
     unknown = client.get("/api/v1/views/steers.html?id=org-temx")
     assert unknown.status_code == 404 and "org-tem" in unknown.json()["suggestions"]
     bad = client.get("/api/v1/views/steers?id=org-tem&format=pdf&depth=99")
@@ -216,3 +222,25 @@ def test_views_follow_the_language_and_the_day(client: TestClient) -> None:
     before = labels("neighbourhood?id=org-okm&depth=1&as_of=2020-06-01")
     after = labels("neighbourhood?id=org-okm&depth=1&as_of=2022-06-01")
     assert "prj-okm071-00-2021" not in before and "prj-okm071-00-2021" in after
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "csv", "html"])
+def test_the_whole_graph_holds_every_entity_stats_counts(client: TestClient, fmt: str) -> None:
+    """Entities without relationships too (six in the seed graph were left out)."""
+    stats = client.get("/api/v1/stats").json()
+    body = client.get("/api/v1/views/graph", params={"format": fmt}).content
+    if fmt in ("graphml", "gexf"):
+        reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+        ids = set(reader(io.BytesIO(body)).nodes)
+    elif fmt == "json":
+        ids = set(nx.cytoscape_graph(json.loads(body)).nodes)
+    elif fmt == "csv":
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            rows = csv.DictReader(io.StringIO(archive.read("nodes.csv").decode()))
+            ids = {r["id"] for r in rows}
+    else:
+        ids = {n["id"] for n in page_data(body.decode())["nodes"]}
+    assert len(ids) == stats["total_nodes"] == 141
+    assert {"org-hallinnonalat", "doc-julkaisu-julkinen-johtajuus", "src-001"} <= ids
+    filtered = client.get("/api/v1/views/graph", params={"format": "json", "type": "Source"})
+    assert len(json.loads(filtered.content)["elements"]["nodes"]) == stats["nodes"]["Source"]

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from app.api.deps import SettingsDep, StoreDep
+from app.api.deps import READ, SettingsDep, StoreDep
 from app.api.examples import example_for, example_id
+from app.api.problems import problem_responses
 from app.graph.queries import CATALOGUE, CatalogueEntry, budget
 from app.model.common import SLUG_PATTERN
 
@@ -26,11 +27,8 @@ GLOBAL_PATHS = {
     "changes": "/changes",
     "stats": "/stats",
 }
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"description": "An id names no entity; the problem suggests the closest ids"},
-    422: {"description": "Bad parameters, each named (problem+json)"},
-    503: {"description": "No graph loaded, or the query ran past its budget (problem+json)"},
-}
+# Answers naming entities by id can miss: a 404 with the closest ids.
+_NAMES_ENTITIES = {"paths"}
 
 
 def _register(name: str, entry: CatalogueEntry) -> None:
@@ -39,10 +37,11 @@ def _register(name: str, entry: CatalogueEntry) -> None:
         str, Path(pattern=SLUG_PATTERN, max_length=120, examples=[example_id(name)])
     ]
     responses = {200: {"content": {"application/json": {"example": example_for(name)}}}}
+    errors = (404, 422, 503) if entry.needs_id or name in _NAMES_ENTITIES else (422, 503)
     options: dict[str, Any] = {
         "response_model": entry.response,
         "summary": entry.about[0].upper() + entry.about[1:],
-        "responses": {**_ERRORS, **responses},
+        "responses": {**problem_responses(*errors), **responses},
         "operation_id": name.replace("-", "_"),
     }
     if entry.needs_id:
@@ -56,7 +55,7 @@ def _register(name: str, entry: CatalogueEntry) -> None:
             return entry.answer(store, entity_id, params, budget(settings))
 
         path = "/entities/{entity_id}" + ("" if name == "entity" else f"/{name}")
-        router.add_api_route(path, scoped, **options)
+        router.add_api_route(path, scoped, methods=READ, **options)
     else:
 
         def unscoped(
@@ -66,7 +65,7 @@ def _register(name: str, entry: CatalogueEntry) -> None:
         ) -> Any:
             return entry.answer(store, None, params, budget(settings))
 
-        router.add_api_route(GLOBAL_PATHS[name], unscoped, **options)
+        router.add_api_route(GLOBAL_PATHS[name], unscoped, methods=READ, **options)
 
 
 # Fixed paths first, so that /entities is not read as /entities/{entity_id}.

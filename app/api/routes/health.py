@@ -4,8 +4,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from app.api.deps import StoreDep
-from app.api.problems import problem
+from app.api.deps import READ, StoreDep
+from app.api.problems import domain_problem, problem_responses
 from app.errors import StoreUnavailableError
 from app.graph import read
 
@@ -35,20 +35,21 @@ _EXAMPLE = {
 }
 
 
-@router.get(
+@router.api_route(
     "/health",
+    methods=READ,
     response_model=Health,
     responses={
         200: {"content": {"application/json": {"example": _EXAMPLE}}},
-        503: {"description": "No graph loaded, or the store is unreachable (problem+json)"},
+        **problem_responses(503),
     },
 )
 def health(store: StoreDep, request: Request) -> Health | JSONResponse:
     try:
         stats = read.graph_stats(store)
         meta = read.graph_meta(store)
-    except StoreUnavailableError as exc:  # down, unreachable or refusing us: say which backend
-        return problem(exc.status, exc.title, str(exc), request, backend=store.backend)
+    except StoreUnavailableError as exc:  # none, damaged, unreachable: say which backend
+        return domain_problem(exc, request, backend=store.backend)
     return Health(
         status="ok",
         backend=store.backend,

@@ -1,23 +1,45 @@
-"""POST /api/v1/imports: add a Popolo file to the graph over HTTP, guarded by an API key.
-The same validation and atomic swap as `orgmap import popolo`."""
+"""POST /api/v1/imports: add a Popolo file to the graph over HTTP, guarded by an API key,
+with the same validation and atomic swap as `orgmap import popolo`; GET /api/v1/exports/…:
+the whole graph, written once per revision of the graph and served from the file."""
 
 import secrets
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from fastapi.security import APIKeyHeader
+from starlette.concurrency import run_in_threadpool
 
-from app.api.deps import SettingsDep, StoreDep
-from app.api.problems import problem
+from app import deadline
+from app.api.deps import READ, SettingsDep, StoreDep
+from app.api.exports import exported_file
+from app.api.problems import problem, problem_responses
+from app.config import Settings
 from app.errors import ValidationFailedError
-from app.interop.exports import GRAPH_FORMATS, export_graph
+from app.interop.exports import GRAPH_FORMATS
 from app.interop.imports import ImportReport, import_popolo
 from app.model.vocabulary import Country, Lang
+from app.store.base import GraphStore
 
 router = APIRouter(prefix="/api/v1", tags=["interop"])
-MAX_BYTES = 50_000_000
+# A file name: letters, digits, dots, dashes, underscores; not starting with a dot (no "..").
+FILE_NAME = r"^[\w-][\w.-]*$"
+api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="ORGMAP_API_KEY")
+
+_POPOLO_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "description": "A Popolo document: `persons`, `organizations`, `posts` and "
+                "`memberships` arrays, each record as the official Popolo JSON Schemas say.",
+            }
+        }
+    },
+}
 
 
 @router.post(
@@ -25,58 +47,113 @@ MAX_BYTES = 50_000_000
     status_code=201,
     response_model=ImportReport,
     summary="Add a Popolo JSON file (the request body) to the graph",
-    responses={
-        401: {"description": "No or a wrong X-API-Key (problem+json)"},
-        403: {"description": "Imports are off: ORGMAP_API_KEY is not set (problem+json)"},
-        422: {"description": "Every problem in the file, as file:line: field: message"},
-    },
+    openapi_extra={"requestBody": _POPOLO_BODY},
+    responses=problem_responses(
+        401,
+        403,
+        409,
+        413,
+        422,
+        503,
+        s422="Bad parameters, or every problem in the file as file:line: field: message "
+        "(nothing was imported)",
+    ),
 )
 async def post_import(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
+    key: Annotated[str | None, Depends(api_key)],
     format: Annotated[Literal["popolo"], Query(description="The file's format.")] = "popolo",
     placeholders: Annotated[bool, Query(description="Create entities for undefined ids.")] = False,
     lang: Annotated[Lang, Query(description="Language of the `name` fields.")] = Lang.EN,
     country: Annotated[Country, Query()] = Country.FI,
-    name: Annotated[str, Query(max_length=120, pattern=r"^[\w.-]+$")] = "upload.json",
-    x_api_key: Annotated[str | None, Header()] = None,
+    name: Annotated[str, Query(max_length=120, pattern=FILE_NAME)] = "upload.json",
 ) -> Any:
+    # Async only to read the body as it comes; the import itself runs in a worker thread, so
+    # that the event loop goes on serving other requests meanwhile.
     if settings.api_key is None:
         return problem(403, "Forbidden", "imports are off: set ORGMAP_API_KEY", request)
-    if x_api_key is None or not secrets.compare_digest(
-        x_api_key, settings.api_key.get_secret_value()
-    ):
+    if not _valid_key(key, settings):
         return problem(401, "Unauthorized", "a valid X-API-Key header is required", request)
-    body = await request.body()
-    if len(body) > MAX_BYTES:
-        return problem(413, "Content too large", f"at most {MAX_BYTES:,} bytes", request)
+    limit = settings.import_max_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return _too_large(request, limit)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
-        path.write_bytes(body)
+        if not await _received(request, path, limit):
+            return _too_large(request, limit)
         try:
-            report = import_popolo(
-                store,
-                path,
-                lang=lang,
-                country=country,
-                placeholders=placeholders,
-                display_name=name,
+            return await run_in_threadpool(
+                _bounded_import, store, settings, path, lang, country, placeholders, name
             )
         except ValidationFailedError as exc:
             detail = f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept"
             return problem(422, "Import refused", detail, request, problems=exc.problems)
-    return report
 
 
-@router.get(
+def _valid_key(given: str | None, settings: Settings) -> bool:
+    """Compared as bytes in constant time: a header may carry any byte (latin-1)."""
+    if given is None or settings.api_key is None:
+        return False
+    expected = settings.api_key.get_secret_value().encode("utf-8")
+    return secrets.compare_digest(given.encode("latin-1", "replace"), expected)
+
+
+async def _received(request: Request, path: Path, limit: int) -> bool:
+    """Write the body to `path` as it arrives; False (and stop reading) past `limit` bytes."""
+    size = 0
+    with path.open("wb") as out:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                return False
+            out.write(chunk)
+    return True
+
+
+def _too_large(request: Request, limit: int) -> Response:
+    detail = f"an import body may have at most {limit:,} bytes (ORGMAP_IMPORT_MAX_BYTES)"
+    return problem(413, "Content too large", detail, request)
+
+
+def _bounded_import(
+    store: GraphStore,
+    settings: Settings,
+    path: Path,
+    lang: Lang,
+    country: Country,
+    placeholders: bool,
+    name: str,
+) -> ImportReport:
+    """An import has a budget of its own: reading, merging and swapping a graph takes longer
+    than a question."""
+    with deadline.within(settings.import_timeout_s):
+        return import_popolo(
+            store, path, lang=lang, country=country, placeholders=placeholders, display_name=name
+        )
+
+
+@router.api_route(
     "/exports/{format_name}",
+    methods=READ,
     response_class=Response,
     summary="The whole graph as Popolo or W3C ORG (Turtle, JSON-LD)",
+    responses={
+        200: {
+            "description": "The export, written once for each revision of the graph",
+            "content": {f.media_type: {} for f in GRAPH_FORMATS.values()},
+        },
+        **problem_responses(
+            422,
+            503,
+            s503="No graph loaded, or the export is still being written (try again after "
+            "Retry-After seconds)",
+        ),
+    },
 )
 def export_whole_graph(
-    store: StoreDep, format_name: Literal["popolo", "turtle", "jsonld"]
+    store: StoreDep, settings: SettingsDep, format_name: Literal["popolo", "turtle", "jsonld"]
 ) -> Response:
-    fmt = GRAPH_FORMATS[format_name]
-    headers = {"Content-Disposition": f'attachment; filename="orgmap.{fmt.suffix}"'}
-    return Response(export_graph(store, format_name), media_type=fmt.media_type, headers=headers)
+    return exported_file(store, settings, format_name)

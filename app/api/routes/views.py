@@ -7,8 +7,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import Field, create_model
 
-from app.api.deps import SettingsDep, StoreDep
-from app.errors import BadRequestError
+from app.api.deps import READ, SettingsDep, StoreDep
+from app.api.problems import problem_responses
 from app.graph.queries import budget
 from app.interop.exports import GRAPH_FORMATS, GraphFormat, export_graph
 from app.model.common import SLUG_PATTERN
@@ -31,20 +31,14 @@ EXPLORER_CSP = (
 
 
 def _query_model(name: str, entry: ViewEntry) -> Any:
-    """The view's parameters plus the entity, the format and whether to download."""
+    """The view's parameters plus the entity (required where the view is about one), the
+    format and whether to download."""
+    about = Field(pattern=SLUG_PATTERN, max_length=120, description="The entity the view is about.")
+    entity: dict[str, Any] = {"id": (str, about)} if entry.needs_id else {}
     return create_model(
         f"{entry.params.__name__}For{name.title().replace('-', '')}",
         __base__=entry.params,
-        id=(
-            str | None,
-            Field(
-                default=None,
-                pattern=SLUG_PATTERN,
-                max_length=120,
-                description="The entity the view is about"
-                + (" (required)." if entry.needs_id else "."),
-            ),
-        ),
+        **entity,
         format=(
             FormatName,
             Field(
@@ -75,20 +69,22 @@ def _register(name: str, entry: ViewEntry) -> None:
         return _answer(store, settings, name, entry, params, "html")
 
     summary = entry.about[0].upper() + entry.about[1:]
+    media_types = [f.media_type for f in FORMATS.values()]
+    media_types += [f.media_type for f in GRAPH_FORMATS.values()]
     common: dict[str, Any] = {
         "response_class": Response,
         "responses": {
             200: {
                 "description": "The map page, or the export",
-                "content": {f.media_type.split(";")[0]: {} for f in FORMATS.values()},
+                "content": {media_type.split(";")[0]: {} for media_type in media_types},
             },
-            404: {"description": "The id names no entity (problem+json)"},
-            422: {"description": "Bad parameters, each named (problem+json)"},
+            **problem_responses(*((404, 422, 503) if entry.needs_id else (422, 503))),
         },
     }
     router.add_api_route(
         f"/api/v1/views/{name}.html",
         view_html,
+        methods=READ,
         summary=f"{summary} (HTML map)",
         operation_id=f"view_{name.replace('-', '_')}_html",
         **common,
@@ -96,6 +92,7 @@ def _register(name: str, entry: ViewEntry) -> None:
     router.add_api_route(
         f"/api/v1/views/{name}",
         view,
+        methods=READ,
         summary=summary,
         operation_id=f"view_{name.replace('-', '_')}",
         **common,
@@ -105,9 +102,8 @@ def _register(name: str, entry: ViewEntry) -> None:
 def _answer(
     store: Any, settings: Any, name: str, entry: ViewEntry, params: Any, format_name: str
 ) -> Response:
-    if entry.needs_id and not params.id:
-        raise BadRequestError(f"the {name} view needs an entity: add ?id=…")
-    graph = build_view(store, name, params.id, params, budget(settings))
+    entity_id = getattr(params, "id", None)
+    graph = build_view(store, name, entity_id, params, budget(settings))
     fmt: Format | GraphFormat
     if format_name in GRAPH_FORMATS:  # the full models of what the view holds
         fmt = GRAPH_FORMATS[format_name]
@@ -118,7 +114,7 @@ def _answer(
         body = fmt.write(graph, params.lang or Lang.FI)
     headers = {"Content-Security-Policy": MAP_CSP} if format_name == "html" else {}
     if params.download or format_name not in ("html", "json"):
-        stem = "-".join(p for p in ("orgmap", name, params.id) if p)
+        stem = "-".join(p for p in ("orgmap", name, entity_id) if p)
         headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt.suffix}"'
     return Response(body, media_type=fmt.media_type, headers=headers)
 
@@ -127,8 +123,12 @@ for _name, _entry in VIEWS.items():
     _register(_name, _entry)
 
 
-@router.get(
-    "/map", response_class=HTMLResponse, summary="The explorer: search, pick, draw, download"
+@router.api_route(
+    "/map",
+    methods=READ,
+    response_class=HTMLResponse,
+    summary="The explorer: search, pick, draw, download",
+    responses=problem_responses(),
 )
 def explorer(request: Request) -> HTMLResponse:
     return HTMLResponse(explorer_html(), headers={"Content-Security-Policy": EXPLORER_CSP})
