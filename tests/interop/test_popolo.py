@@ -2,12 +2,14 @@
 trips, and bad files that change nothing."""
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.config import PROJECT_ROOT
 from app.errors import ValidationFailedError
 from app.graph import read
 from app.graph.dump import current_bundle, dump_lines
@@ -244,3 +246,19 @@ def organisations(bundle: GraphBundle) -> set[tuple[str, str, str]]:
 
 def memberships(bundle: GraphBundle) -> set[tuple[str, str, str]]:
     return {(e.from_, e.to, e.role.value) for e in bundle.edges if isinstance(e, MemberOf)}
+
+
+NIGERIA = PROJECT_ROOT.parent / "shared" / "data" / "real" / "popolo-nigeria"
+
+
+@pytest.mark.skipif(not NIGERIA.is_dir(), reason="the shared real data is not beside the checkout")
+def test_the_nigerian_senate_file_passes_the_schema_check_and_reads() -> None:
+    result = read_popolo(
+        NIGERIA / "senate-ep-popolo-v1.0.json", lang=Lang.EN, country=Country.FI, placeholders=False
+    )
+    assert result.problems == []
+    assert Counter(type(item).__name__ for item in result.bundle.nodes + result.bundle.edges) == {
+        "Person": 115,
+        "Organization": 4,
+        "MemberOf": 115,
+    }
