@@ -7,20 +7,24 @@ identifiers (scheme "popolo"), and Popolo export gives it back. Every entity and
 cites the imported file, quoting the record verbatim (its `name` where it has one). A
 reference to an id the file does not define is a problem, each named with its line, unless
 placeholders are asked for: then a placeholder entity marked as such stands in for it.
+
+Each record is first checked against the official Popolo JSON Schemas (popolo_schema.py): one
+that breaks them is reported, field by field, and not read. Whatever the reader then finds
+wrong, down to the unforeseen, is a problem on the record's line, never an exception.
 """
 
 import functools
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from app.ingest.problems import Problem
-from app.interop.json_records import JsonShapeError, Record, top_level_records
+from app.interop.json_records import JsonShapeError, Record, json_kind, top_level_records
+from app.interop.popolo_schema import clip, schema_problems
 from app.model import GraphBundle, Source
 from app.model.common import SLUG_PATTERN, Citation
 from app.model.edges import Edge, Holds, MemberOf, PartOf, PostIn
@@ -43,6 +47,14 @@ KINDS = {
 }
 ROLES = {"member": MemberRole.MEMBER, "chair": MemberRole.CHAIR, "chairman": MemberRole.CHAIR}
 PREFIX = {"person": "per", "organization": "org", "post": "post"}
+# Each section read, with the Popolo schema (and kind of entity) of its records.
+SCHEMA_OF = {
+    "persons": "person",
+    "organizations": "organization",
+    "posts": "post",
+    "memberships": "membership",
+}
+T = TypeVar("T")
 
 
 def slug(kind: str, popolo_id: str) -> str:
@@ -82,15 +94,12 @@ def read_popolo(path: Path, *, lang: Lang, country: Country, placeholders: bool)
     source = file_source(path, "popolo", "Popolo data", lang, country)
     result = PopoloImport(source, GraphBundle([source], [], []))
     try:
-        records = top_level_records(
-            path.read_text(encoding="utf-8"), {"persons", "organizations", "posts", "memberships"}
-        )
-    except json.JSONDecodeError as exc:
-        result.problems.append(Problem(name, exc.lineno, "(json)", exc.msg))
-        return result
+        top = top_level_records(path.read_bytes(), set(SCHEMA_OF))
     except JsonShapeError as exc:
-        result.problems.append(Problem(name, exc.line, "(json)", str(exc)))
+        result.problems.append(Problem(name, exc.line, exc.field, str(exc)))
         return result
+    result.problems += [Problem(name, e.line, e.field, str(e)) for e in top.not_arrays]
+    records = top.records
     reader = _Reader(name, source.id, lang, result)
     for record in records["persons"]:
         reader.add(record, "persons", reader.person)
@@ -108,21 +117,40 @@ class _Reader:
     def __init__(self, file: str, doc: str, lang: Lang, result: PopoloImport) -> None:
         self.file, self.doc, self.lang, self.result = file, doc, lang, result
         self.ids: dict[str, tuple[str, str]] = {}  # popolo id -> (kind, slug)
+        self.made_from: dict[str, str] = {}  # slug -> the popolo id it was made from
         self.pending: list[tuple[Record, str, str, str]] = []  # record, field, kind, popolo id
         self.edges: list[tuple[Record, Callable[[], Edge]]] = []
 
     def add(self, record: Record, section: str, build: Callable[[Record], None]) -> None:
-        if not isinstance(record.data, dict):
-            self.problem(record, section, "expected an object")
+        """Read a record that passes its Popolo schema; report each way one does not."""
+        violations = schema_problems(record.data, SCHEMA_OF[section])
+        for where, message in violations:
+            self.problem(record, where or section, message)
+        if violations:
+            self.reserve(record, SCHEMA_OF[section])
             return
+        self.attempt(record, section, functools.partial(build, record))
+
+    def attempt(self, record: Record, where: str, read: Callable[[], T]) -> T | None:
+        """What `read` gives, or None with its failure as problems on the record's line."""
         try:
-            build(record)
+            return read()
         except ValidationError as exc:
             for error in exc.errors():
-                where = ".".join(str(p) for p in error["loc"]) or section
-                self.problem(record, where, error["msg"])
+                self.problem(record, ".".join(map(str, error["loc"])) or where, error["msg"])
         except _FieldError as exc:
             self.problem(record, exc.field, str(exc))
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            # A last resort: the schema check is meant to leave nothing the reader trips on.
+            self.problem(record, where, clip(f"cannot be read: {type(exc).__name__}: {exc}", 200))
+        return None
+
+    def reserve(self, record: Record, kind: str) -> None:
+        """The id of an entity refused for its shape, so that references to it are not also
+        reported as unknown."""
+        popolo_id = record.data.get("id") if isinstance(record.data, dict) else None
+        if kind in PREFIX and isinstance(popolo_id, str):
+            self.ids.setdefault(popolo_id, (kind, slug(kind, popolo_id)))
 
     def problem(self, record: Record, where: str, message: str) -> None:
         self.result.problems.append(Problem(self.file, record.line, where, message))
@@ -135,8 +163,19 @@ class _Reader:
         popolo_id = _required(record.data, "id")
         if popolo_id in self.ids:
             raise _FieldError("id", f"duplicate id '{popolo_id}'")
-        self.ids[popolo_id] = (kind, slug(kind, popolo_id))
-        return self.ids[popolo_id][1]
+        return self.register(kind, popolo_id, "id")
+
+    def register(self, kind: str, popolo_id: str, where: str) -> str:
+        """The OrgMap id of a Popolo id; refused when another id of the file made it already
+        (`p 1` and `p.1` both make `per-p-1`), which the store would refuse at the end."""
+        new = slug(kind, popolo_id)
+        other = self.made_from.setdefault(new, popolo_id)
+        if other != popolo_id:
+            raise _FieldError(
+                where, f"'{popolo_id}' makes the OrgMap id '{new}', as '{other}' does"
+            )
+        self.ids[popolo_id] = (kind, new)
+        return new
 
     def common(self, record: Record) -> dict[str, Any]:
         data = record.data
@@ -177,7 +216,7 @@ class _Reader:
             Person(
                 id=person_id,
                 name=_required(data, "name"),
-                given_name=data.get("given_name") or data.get("given_names"),
+                given_name=data.get("given_name") or _text(data, "given_names"),
                 family_name=data.get("family_name"),
                 email=data.get("email"),
                 alt_names=others,
@@ -254,6 +293,7 @@ class _Reader:
             notes.append(f"area: {data['area']['name']}")
         if data.get("label"):
             notes.append(f"label: {data['label']}")
+        period = _text(data, "legislative_period_id")  # not in Popolo's schema: checked here
 
         def build() -> Edge:
             start = self.slug_of(member_kind, member_id)
@@ -273,9 +313,7 @@ class _Reader:
                 else None,
                 valid_from=data.get("start_date"),
                 valid_to=data.get("end_date"),
-                date_text=f"legislative period {data['legislative_period_id']}"
-                if data.get("legislative_period_id")
-                else None,
+                date_text=f"legislative period {period}" if period else None,
                 note="; ".join(notes) or None,
                 sources=self.cite(record),
             )
@@ -326,6 +364,12 @@ class _Reader:
     def slug_of(self, kind: str, popolo_id: str) -> str:
         return self.ids.get(popolo_id, (kind, slug(kind, popolo_id)))[1]
 
+    def placeholder(self, record: Record, reference: str, kind: str, popolo_id: str) -> Node:
+        """A placeholder for an id the file refers to; known from now on, so made only once.
+        An id too short to quote is cited by the record that refers to it."""
+        self.register(kind, popolo_id, reference)
+        return _placeholder(kind, popolo_id, self.cite(record, popolo_id), self.lang)
+
     def resolve(self, placeholders: bool) -> None:
         """Unknown references: reported each by name, or given placeholder entities."""
         created = 0
@@ -340,21 +384,17 @@ class _Reader:
                     " (--placeholders creates it)",
                 )
                 continue
-            node = _placeholder(kind, popolo_id, self.doc, self.lang)
-            self.ids[popolo_id] = (kind, node.id)  # known from now on: one placeholder per id
+            made = functools.partial(self.placeholder, record, reference, kind, popolo_id)
+            node = self.attempt(record, reference, made)
+            if node is None:
+                continue
             self.result.bundle.nodes.append(node)
             created += 1
         self.result.placeholders = created
         for record, build in self.edges:
-            try:
-                self.result.bundle.edges.append(build())
-            except ValidationError as exc:
-                for error in exc.errors():
-                    self.problem(
-                        record, ".".join(str(p) for p in error["loc"]) or "membership", error["msg"]
-                    )
-            except _FieldError as exc:
-                self.problem(record, exc.field, str(exc))
+            edge = self.attempt(record, "membership", build)
+            if edge is not None:
+                self.result.bundle.edges.append(edge)
 
 
 def _role(text: str) -> MemberRole | None:
@@ -384,14 +424,14 @@ def _language_of(other: dict[str, Any]) -> str:
     return str(other.get("label") or "").split(".", 1)[0]
 
 
-def _placeholder(kind: str, popolo_id: str, doc: str, lang: Lang) -> Node:
+def _placeholder(kind: str, popolo_id: str, sources: list[Citation], lang: Lang) -> Node:
     common: dict[str, Any] = {
         "id": slug(kind, popolo_id),
         "placeholder": True,
         "identifiers": [{"scheme": POPOLO_SCHEME, "identifier": popolo_id}],
         "note": "placeholder: the file refers to this id but does not define it",
         "assertion": "implied",
-        "sources": [Citation(doc=doc, quote=popolo_id)],
+        "sources": sources,
     }
     if kind == "person":
         return Person(name=popolo_id, **common)
@@ -413,16 +453,24 @@ def _required(data: dict[str, Any], key: str) -> str:
     return value
 
 
+def _text(data: dict[str, Any], key: str, where: str | None = None) -> str | None:
+    """A text field the Popolo schemas leave untyped (or do not define), or None."""
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise _FieldError(where or key, f"expected a string, not {json_kind(value)}")
+
+
 def _member(data: dict[str, Any]) -> tuple[str, str, str]:
     """Who is the member: a person_id, or a `member` object (a person or an organization)."""
     if data.get("person_id"):
         return "person_id", "person", str(data["person_id"])
     member = data.get("member")
-    if isinstance(member, dict) and member.get("id"):
+    if isinstance(member, dict) and (member_id := _text(member, "id", "member.id")):
         kind = (
             "organization" if str(member.get("@type", "")).lower() == "organization" else "person"
         )
-        return "member", kind, str(member["id"])
+        return "member", kind, member_id
     if data.get("post_id"):  # a seat: whoever holds the post is the member
         return "post_id", "post", str(data["post_id"])
     raise _FieldError("person_id", "a membership needs person_id or member")

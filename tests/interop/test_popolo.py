@@ -2,15 +2,14 @@
 trips, and bad files that change nothing."""
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-from referencing import Registry
-from referencing.jsonschema import DRAFT3
 
+from app.config import PROJECT_ROOT
 from app.errors import ValidationFailedError
 from app.graph import read
 from app.graph.dump import current_bundle, dump_lines
@@ -18,6 +17,7 @@ from app.graph.load import load_bundle
 from app.interop.imports import import_popolo
 from app.interop.popolo_export import EXTENSION, popolo_document
 from app.interop.popolo_import import read_popolo
+from app.interop.popolo_schema import SCHEMAS_DIR, validators
 from app.model import GraphBundle
 from app.model.edges import MemberOf
 from app.model.nodes import Organization, Person
@@ -143,21 +143,9 @@ def test_a_bad_file_names_file_line_and_field(tmp_path: Path) -> None:
     assert (problem.line, problem.field) == (3, "(json)")
 
 
-def schema_validators() -> dict[str, jsonschema.protocols.Validator]:
-    registry: Registry = Registry()
-    schemas = {}
-    for path in SCHEMAS.glob("*.json"):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        registry = registry.with_resource(schema["id"], DRAFT3.create_resource(schema))
-        schemas[path.stem] = schema
-    return {
-        name: jsonschema.Draft3Validator(schema, registry=registry)
-        for name, schema in schemas.items()
-    }
-
-
 def assert_valid_popolo(document: dict[str, Any]) -> None:
-    validators = schema_validators()
+    """Against the official schemas as the tests keep them (the shipped copies are the same)."""
+    schemas = validators(SCHEMAS)
     for section, schema in (
         ("persons", "person"),
         ("organizations", "organization"),
@@ -165,8 +153,13 @@ def assert_valid_popolo(document: dict[str, Any]) -> None:
         ("posts", "post"),
     ):
         for record in document[section]:
-            errors = [e.message for e in validators[schema].iter_errors(record)]
+            errors = [e.message for e in schemas[schema].iter_errors(record)]
             assert errors == [], (section, record.get("id"), errors)
+
+
+def test_the_package_ships_the_official_schemas_unchanged() -> None:
+    official = {p.name: p.read_bytes() for p in SCHEMAS.glob("*.json")}
+    assert {p.name: p.read_bytes() for p in SCHEMAS_DIR.glob("*.json")} == official
 
 
 def test_exports_are_valid_popolo(
@@ -186,7 +179,7 @@ def test_exports_are_valid_popolo(
     assert_valid_popolo(popolo_document(current_bundle(imported)))
     # The schemas are not rubber stamps: a bad date is refused.
     bad = {"id": "x", "start_date": "yesterday"}
-    assert list(schema_validators()["membership"].iter_errors(bad))
+    assert list(validators(SCHEMAS)["membership"].iter_errors(bad))
 
 
 def test_seed_to_popolo_to_an_empty_store_keeps_persons_organisations_memberships(
@@ -253,3 +246,19 @@ def organisations(bundle: GraphBundle) -> set[tuple[str, str, str]]:
 
 def memberships(bundle: GraphBundle) -> set[tuple[str, str, str]]:
     return {(e.from_, e.to, e.role.value) for e in bundle.edges if isinstance(e, MemberOf)}
+
+
+NIGERIA = PROJECT_ROOT.parent / "shared" / "data" / "real" / "popolo-nigeria"
+
+
+@pytest.mark.skipif(not NIGERIA.is_dir(), reason="the shared real data is not beside the checkout")
+def test_the_nigerian_senate_file_passes_the_schema_check_and_reads() -> None:
+    result = read_popolo(
+        NIGERIA / "senate-ep-popolo-v1.0.json", lang=Lang.EN, country=Country.FI, placeholders=False
+    )
+    assert result.problems == []
+    assert Counter(type(item).__name__ for item in result.bundle.nodes + result.bundle.edges) == {
+        "Person": 115,
+        "Organization": 4,
+        "MemberOf": 115,
+    }
