@@ -73,14 +73,14 @@ def _start_writing(settings: Settings, format_name: str, target: Path, marker: P
     """Start the writer unless one is at work; the marker file says who is."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
         if _alive(marker):
             return None
         marker.unlink(missing_ok=True)  # its writer's parent died: start afresh
         return _start_writing(settings, format_name, target, marker)
     with os.fdopen(fd, "w") as handle:
-        handle.write(str(os.getpid()))
+        handle.write(str(os.getpid()))  # until the writer runs: then the writer's own pid
     _remove_older(target.parent)
     command = [sys.executable, "-m", "app.cli", "export", "graph"]
     command += ["-f", format_name, "-o", str(target)]
@@ -93,6 +93,7 @@ def _start_writing(settings: Settings, format_name: str, target: Path, marker: P
             stdout=subprocess.DEVNULL,
             stderr=log_file,
         )
+    marker.write_text(str(writer.pid))  # a server that restarts meanwhile waits for it
     threading.Thread(target=_reap, args=(writer, marker, errors), daemon=True).start()
     return None
 
@@ -107,7 +108,7 @@ def _reap(writer: "subprocess.Popen[bytes]", marker: Path, errors: Path) -> None
 
 
 def _alive(marker: Path) -> bool:
-    """Whether the process that started this writer still runs (and so watches it)."""
+    """Whether the writer the marker names (or the process starting it) still runs."""
     try:
         pid = int(marker.read_text() or "0")
         os.kill(pid, 0)

@@ -1,9 +1,10 @@
 """Exploring around entities: the k-hop neighbourhood (the input of the maps) and the shortest
 paths between two entities."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from app import deadline
 from app.graph import catalogue
 from app.graph.refs import edge_ref, entity_ref, require_node, run
 from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
@@ -161,26 +162,51 @@ GRAPH_EDGES_CAP = 20_000  # graph_edges.cypher returns one row more when there a
 
 
 def graph_edges(
-    store: GraphStore, *, types: Sequence[RelType], as_of: date | None, lang: Lang | None
+    store: GraphStore,
+    *,
+    types: Sequence[RelType],
+    as_of: date | None,
+    lang: Lang | None,
+    keep: Callable[[EntityRef], bool] = lambda _: True,
+    node_limit: int = GRAPH_EDGES_CAP,
 ) -> tuple[list[EntityRef], list[EdgeRef], bool]:
-    """The relationships of `types` (and their ends) valid on `as_of`, at most GRAPH_EDGES_CAP
-    in id order: the whole-graph map. The flag says the cap cut them short."""
+    """The relationships of `types` valid on `as_of`, in id order, and their ends: the
+    whole-graph map. Only relationships whose ends are both kept, as long as there is room for
+    their ends among `node_limit` nodes; the flag says something was cut for lack of room (or
+    by GRAPH_EDGES_CAP)."""
     statement = catalogue.query("graph_edges", store.backend).render(types=types)
     rows = store.read(statement.text, statement.bind(Window.as_of(as_of).params()))
     truncated = len(rows) > GRAPH_EDGES_CAP
     nodes: dict[str, EntityRef] = {}
+    refused: set[str] = set()
     edges = []
-    for row in rows[:GRAPH_EDGES_CAP]:
-        for end in ("start", "finish"):
-            if row[end] not in nodes:
-                far = {
-                    k.removeprefix(f"{end}_"): v for k, v in row.items() if k.startswith(f"{end}_")
-                }
-                nodes[row[end]] = entity_ref({**far, "id": row[end], "_label": far["label"]}, lang)
+    for number, row in enumerate(rows[:GRAPH_EDGES_CAP]):
+        if number % 1000 == 0:
+            deadline.check("the whole-graph map")
+        if refused & {row["start"], row["finish"]}:
+            continue
+        new = {row[end]: _graph_end(row, end, lang) for end in _ENDS if row[end] not in nodes}
+        unwanted = {node_id for node_id, ref in new.items() if not keep(ref)}
+        if unwanted:
+            refused |= unwanted
+            continue
+        if len(nodes) + len(new) > node_limit:
+            truncated = True
+            continue
+        nodes.update(new)
         edges.append(
             edge_ref(row["rel"], RelType(row["rel"]["_label"]), row["start"], row["finish"])
         )
     return list(nodes.values()), edges, truncated
+
+
+_ENDS = ("start", "finish")
+
+
+def _graph_end(row: Row, end: str, lang: Lang | None) -> EntityRef:
+    """One end of a graph_edges row, from its `start_…` or `finish_…` columns."""
+    far = {k.removeprefix(f"{end}_"): v for k, v in row.items() if k.startswith(f"{end}_")}
+    return entity_ref({**far, "id": row[end], "_label": far["label"]}, lang)
 
 
 def graph_nodes(

@@ -4,8 +4,10 @@ The walks (steering, preparation, neighbourhood, paths) live in steering.py and 
 the memberships in groups.py; all of them answer with app/model/views.py objects.
 """
 
+import heapq
 from collections import defaultdict
 from datetime import date
+from itertools import islice
 
 from pydantic import BaseModel
 
@@ -114,46 +116,39 @@ def changes(
     limit: int = 100,
     offset: int = 0,
 ) -> ChangesAnswer:
-    """Nodes and relationships that began or ended between two days (inclusive)."""
+    """Nodes and relationships that began or ended between two days (inclusive), by day,
+    began before ended, then id. Four streams (nodes and relationships that began, that
+    ended), each sorted by the engine and cut at the end of the page, merged here: the engine
+    never hands over more than the page reaches, whatever the graph's size."""
     bounds = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat()}
-    found: list[tuple[date, Change]] = []
-    for row in run(store, "changes_nodes", **bounds):
-        node = row["n"]
-        for change, day in _changes_of(node, first_day, last_day):
-            found.append(
-                (
-                    day,
-                    Change(
-                        change=change, date=node[_RECORDED[change]], entity=entity_ref(node, lang)
-                    ),
-                )
-            )
-    for row in run(store, "changes_edges", **bounds):
-        rel = row["rel"]
-        edge = edge_ref(rel, RelType(rel["_label"]), row["start"], row["finish"])
-        for change, day in _changes_of(rel, first_day, last_day):
-            found.append((day, Change(change=change, date=rel[_RECORDED[change]], edge=edge)))
-    found.sort(key=lambda item: (item[0], item[1].change, _subject_id(item[1])))
-    items = [change for _, change in found]
-    return ChangesAnswer(
-        items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset
+    reach = {"limit": offset + limit, **bounds}
+    streams = []
+    for change in ("began", "ended"):
+        nodes = run(store, "changes_nodes", change=change, **reach)
+        streams.append([(r["day"], change, r["n"]["id"], r) for r in nodes])
+        edges = run(store, "changes_edges", change=change, **reach)
+        streams.append([(r["day"], change, r["rel"]["id"], r) for r in edges])
+    ordered = heapq.merge(*streams, key=lambda found: found[:3])
+    page = [
+        _change(change, row, lang) for _, change, _, row in islice(ordered, offset, offset + limit)
+    ]
+    total = sum(
+        run(store, name, **bounds)[0]["total"] or 0
+        for name in ("changes_nodes_count", "changes_edges_count")
     )
+    return ChangesAnswer(items=page, total=total, limit=limit, offset=offset)
 
 
-_RECORDED = {"began": "valid_from", "ended": "valid_to"}
+_RECORDED = {"began": "valid_from", "ended": "valid_to"}  # the date as the source gave it
 
 
-def _changes_of(row: Row, first_day: date, last_day: date) -> list[tuple[str, date]]:
-    out = []
-    for change, column in (("began", "valid_from_date"), ("ended", "valid_to_date")):
-        day = row.get(column)
-        if day is not None and first_day <= day <= last_day:
-            out.append((change, day))
-    return out
-
-
-def _subject_id(change: Change) -> str:
-    return change.entity.id if change.entity else change.edge.id if change.edge else ""
+def _change(change: str, row: Row, lang: Lang | None) -> Change:
+    if "n" in row:
+        node = row["n"]
+        return Change(change=change, date=node[_RECORDED[change]], entity=entity_ref(node, lang))
+    rel = row["rel"]
+    edge = edge_ref(rel, RelType(rel["_label"]), row["start"], row["finish"])
+    return Change(change=change, date=rel[_RECORDED[change]], edge=edge)
 
 
 def graph_stats(store: GraphStore, as_of: date | None = None) -> GraphStats:

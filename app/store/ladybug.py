@@ -131,6 +131,7 @@ class LadybugStore:
         if rows is None:
             rows = self._execute(conn, query, params)
             self._remember(key, rows)
+            deadline.check("the query")  # turning many rows into Python may have spent it
         return [_copy_row(row) for row in rows]  # callers may change what they are given
 
     def _execute(self, conn: Any, query: str, params: Mapping[str, Any]) -> list[Row]:

@@ -183,8 +183,14 @@ def _paths(store: GraphStore, i: str | None, p: PathViewParams, b: Budget) -> Vi
 
 
 def _whole_graph(store: GraphStore, i: str | None, p: GraphViewParams, b: Budget) -> ViewGraph:
+    keep = _node_filter(p)
     nodes, edges, truncated = explore.graph_edges(
-        store, types=p.rel or list(RelType), as_of=p.as_of, lang=p.lang
+        store,
+        types=p.rel or list(RelType),
+        as_of=p.as_of,
+        lang=p.lang,
+        keep=keep,
+        node_limit=p.limit,
     )
     if not p.rel:  # the whole graph holds the entities without relationships too
         drawn = {n.id for n in nodes}
@@ -193,12 +199,10 @@ def _whole_graph(store: GraphStore, i: str | None, p: GraphViewParams, b: Budget
         )
         truncated = truncated or len(loose) > p.limit
         nodes += [n for n in loose if n.id not in drawn]
-    keep = _node_filter(p)
-    kept = [n for n in nodes if keep(n)]
     view = ViewGraph("The whole graph" + (" (filtered)" if _filtered(p) else ""))
-    view.add_entities(kept[: p.limit])
+    view.add_entities(nodes[: p.limit])
     view.add_edges(e for e in edges if _mode_kept(e, p))
-    if truncated or len(kept) > p.limit:
+    if truncated or len(nodes) > p.limit:
         view.notice = f"cut at {p.limit} nodes: filter by type, kind, relationship or mode"
     return view
 

@@ -1,7 +1,10 @@
-// changes_nodes: nodes that began or ended between $first_day and $last_day (inclusive), with the
-// recorded (possibly partial) dates. Params: $first_day, $last_day (ISO dates).
+// changes_nodes: nodes that began ($change = 'began': their valid_from) or ended ('ended': their
+// valid_to) between $first_day and $last_day (inclusive), by that day and then id, the first
+// $limit (a page is cut from them: the engine never hands over more than the page reaches).
+// Params: $change, $first_day, $last_day (ISO dates), $limit.
 MATCH (n:Entity)
-WHERE (n.valid_from_date >= date($first_day) AND n.valid_from_date <= date($last_day))
-   OR (n.valid_to_date >= date($first_day) AND n.valid_to_date <= date($last_day))
-RETURN n
-ORDER BY n.id
+WITH n, CASE $change WHEN 'began' THEN n.valid_from_date ELSE n.valid_to_date END AS day
+WHERE day >= date($first_day) AND day <= date($last_day)
+RETURN n, day
+ORDER BY day, n.id
+LIMIT $limit

@@ -1,7 +1,8 @@
-// changes_nodes: see changes_nodes.cypher. Params: $first_day, $last_day (ISO dates).
+// changes_nodes: see changes_nodes.cypher. Params: $change, $first_day, $last_day, $limit.
 MATCH (n)
 WHERE NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
-  AND ((n.valid_from_date >= date($first_day) AND n.valid_from_date <= date($last_day))
-    OR (n.valid_to_date >= date($first_day) AND n.valid_to_date <= date($last_day)))
-RETURN n
-ORDER BY n.id
+WITH n, CASE $change WHEN 'began' THEN n.valid_from_date ELSE n.valid_to_date END AS day
+WHERE day >= date($first_day) AND day <= date($last_day)
+RETURN n, day
+ORDER BY day, n.id
+LIMIT $limit

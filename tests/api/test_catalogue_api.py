@@ -91,3 +91,18 @@ def test_no_endpoint_takes_cypher(client: TestClient) -> None:
     harmless = client.get("/api/v1/search", params={"q": "' OR 1=1 MATCH (n) DETACH DELETE n //"})
     assert (harmless.status_code, harmless.json()["total"]) == (200, 0)
     assert client.get("/health").json()["total_nodes"] == 141
+
+
+def test_pages_of_changes_join_up_to_the_whole_answer(client: TestClient) -> None:
+    """Each page is cut from streams the engine sorts and stops at the page's end."""
+    days = {"from": "1990-01-01", "to": "2030-12-31"}
+    whole = client.get("/api/v1/changes", params={**days, "limit": 1000}).json()
+    assert whole["total"] == len(whole["items"]) > 10
+    pages = [
+        client.get("/api/v1/changes", params={**days, "limit": 3, "offset": start}).json()
+        for start in range(0, whole["total"] + 3, 3)
+    ]
+    assert [item for page in pages for item in page["items"]] == whole["items"]
+    assert {page["total"] for page in pages} == {whole["total"]}
+    keys = [(c["date"], c["change"]) for c in whole["items"]]
+    assert [c for _, c in keys].count("began") > 0 and [c for _, c in keys].count("ended") > 0

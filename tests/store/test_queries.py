@@ -11,6 +11,7 @@ from app.store import GraphStore
 ANY_TIME: dict[str, object] = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31"}
 GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]
 ORG: dict[str, Any] = {"label": Label.ORGANIZATION}
+IN_2022: dict[str, object] = {"first_day": "2022-01-01", "last_day": "2022-12-31"}
 # Parameters for each query, and the rows each must give on the seed graph.
 CASES: dict[str, tuple[dict[str, object], int]] = {
     "entity_label": ({"id": "grp-tem-virkamiesjohtoryhma"}, 1),
@@ -26,8 +27,10 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "unchaired_groups": ({"kinds": GROUPS, **ANY_TIME}, 10),
     "interlocks": ({"kinds": GROUPS, "min_shared": 2, **ANY_TIME}, 1),
     "busiest_members": ({"kinds": GROUPS, "limit": 5, **ANY_TIME}, 4),
-    "changes_nodes": ({"first_day": "2022-01-01", "last_day": "2022-12-31"}, 2),
-    "changes_edges": ({"first_day": "2022-01-01", "last_day": "2022-12-31"}, 3),
+    "changes_nodes": ({"change": "began", "limit": 100, **IN_2022}, 1),
+    "changes_edges": ({"change": "ended", "limit": 100, **IN_2022}, 3),
+    "changes_nodes_count": (IN_2022, 1),
+    "changes_edges_count": (IN_2022, 1),
     "stats_nodes": (ANY_TIME, 66),
     "stats_edges": (ANY_TIME, 67),
     "meta": ({}, 5),  # loaded_at, origin, nodes, edges, revision
