@@ -35,6 +35,7 @@ PARAM_SAMPLES: dict[str, Any] = {
     "prefix": "org-",
     "q": "tem",
     "after": "",
+    "ids": ["org-tem", "org-te-toimistot"],
     "rows": [{"id": "x", "from": "a", "to": "b", "props": {"id": "x"}, "value": "v"}],
 }
 
@@ -53,8 +54,9 @@ def _rendered(item: Query) -> str:
         values["label"] = Label.ORGANIZATION
     if "types" in item.slots:
         values["types"] = [RelType.STEERS] if "start" in item.slots else list(RelType)
-    if "start" in item.slots:
-        values["start"] = values["end"] = Label.ORGANIZATION
+    for end in ("start", "end"):
+        if end in item.slots:
+            values[end] = Label.ORGANIZATION
     return item.render(**values).text if item.slots else item.text
 
 
