@@ -38,7 +38,7 @@ from app.graph.dump import write_dump
 from app.graph.load import bundle_tables, load_tables
 from app.graph.queries import CATALOGUE, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
-from app.interop.exports import GRAPH_FORMATS, export_graph
+from app.interop.exports import GRAPH_FORMATS, export_file
 from app.interop.imports import ImportReport, import_csv, import_org, import_popolo
 from app.model.views import EntityPage
 from app.model.vocabulary import Country, Lang
@@ -438,7 +438,7 @@ def export_whole_graph(
     if format_name not in GRAPH_FORMATS:
         raise OrgMapError(f"unknown format '{format_name}'; known: {', '.join(GRAPH_FORMATS)}")
     store = open_store(get_settings())
-    out_file.write_bytes(export_graph(store, format_name))
+    export_file(store, format_name, out_file)
     store.close()
     out.print(f"wrote {out_file} ({format_name})")
 
@@ -476,7 +476,7 @@ def export_map(
         graph = build_view(store, view, entity_id, params, budget(settings))
     if format_name in GRAPH_FORMATS:  # the full models of what the view holds
         edges = {e.id for e in graph.drawable_edges()}
-        out_file.write_bytes(export_graph(store, format_name, set(graph.nodes), edges))
+        export_file(store, format_name, out_file, set(graph.nodes), edges)
     else:
         out_file.write_bytes(FORMATS[format_name].write(graph, params.lang or Lang.FI))
     store.close()

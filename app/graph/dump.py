@@ -8,6 +8,7 @@ loads through the store's atomic replace_graph.
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -40,22 +41,43 @@ def _pages(store: GraphStore, name: str, **slots: Any) -> Iterator[dict[str, Any
         after = rows[-1]["n"]["id"] if "n" in rows[-1] else rows[-1]["rel"]["id"]
 
 
+@dataclass(frozen=True)
+class LinkedEdge:
+    """A stored relationship with the labels of its two ends, which exports need and the
+    relationship's model does not carry."""
+
+    edge: Edge
+    start: Label
+    end: Label
+
+
+def stored_nodes(store: GraphStore, label: Label) -> Iterator[Node | Source]:
+    """Every `label` node as a model, in id order, read a page at a time."""
+    for row in _pages(store, "dump_nodes", label=label):
+        yield node_from_row(label, row["n"])
+
+
+def stored_edges(store: GraphStore, rel: RelType) -> Iterator[LinkedEdge]:
+    """Every `rel` relationship as a model, in id order, read a page at a time."""
+    for row in _pages(store, "dump_edges", types=[rel]):
+        edge = edge_from_row(rel, row["rel"], row["start"], row["finish"])
+        yield LinkedEdge(edge, Label(row["start_label"]), Label(row["finish_label"]))
+
+
 def dump_lines(store: GraphStore) -> Iterator[dict[str, Any]]:
     meta = graph_meta(store)
     yield {"format": FORMAT, "version": VERSION, "origin": meta.origin, "loaded_at": meta.loaded_at}
     for label in [Label.SOURCE, *(lb for lb in Label if lb is not Label.SOURCE)]:
-        for row in _pages(store, "dump_nodes", label=label):
-            item = node_from_row(label, row["n"])
+        for item in stored_nodes(store, label):
             yield {
                 "node": label.value,
                 **item.model_dump(mode="json", by_alias=True, exclude_none=True),
             }
     for rel in RelType:
-        for row in _pages(store, "dump_edges", types=[rel]):
-            edge = edge_from_row(rel, row["rel"], row["start"], row["finish"])
+        for linked in stored_edges(store, rel):
             yield {
                 "edge": rel.value,
-                **edge.model_dump(mode="json", by_alias=True, exclude_none=True),
+                **linked.edge.model_dump(mode="json", by_alias=True, exclude_none=True),
             }
 
 

@@ -1,41 +1,72 @@
 """Exports that carry the full models (Popolo, W3C ORG as Turtle or JSON-LD), of the whole
-graph or of the nodes and relationships a map view holds."""
+graph or of the nodes and relationships a map view holds.
 
-import json
-from collections.abc import Callable, Collection
+Each is written as it is read (app/graph/selection.py): the whole graph a page at a time, a
+view by id, so that memory does not grow with the graph.
+"""
+
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
-from app.graph.dump import current_bundle
-from app.interop.org_export import org_graph, org_jsonld, org_turtle
-from app.interop.popolo_export import popolo_document
-from app.model import GraphBundle
+from app.graph.selection import Ids, Selection, selection_of
+from app.interop.org_export import PREFIXES, org_triples
+from app.interop.popolo_export import write_popolo
+from app.interop.rdf_stream import write_jsonld, write_turtle
 from app.store.base import GraphStore
-
-Ids = Collection[str] | None
 
 
 @dataclass(frozen=True)
 class GraphFormat:
     media_type: str
     suffix: str
-    write: Callable[[GraphBundle, Ids, Ids], bytes]
-
-
-def _popolo(bundle: GraphBundle, nodes: Ids, edges: Ids) -> bytes:
-    return json.dumps(popolo_document(bundle, nodes, edges), ensure_ascii=False, indent=1).encode()
+    write: Callable[[Selection, BinaryIO], None]
 
 
 GRAPH_FORMATS: dict[str, GraphFormat] = {
-    "popolo": GraphFormat("application/json", "popolo.json", _popolo),
-    "turtle": GraphFormat("text/turtle", "ttl", lambda b, n, e: org_turtle(org_graph(b, n, e))),
+    "popolo": GraphFormat("application/json", "popolo.json", write_popolo),
+    "turtle": GraphFormat(
+        "text/turtle",
+        "ttl",
+        lambda selection, out: write_turtle(org_triples(selection), PREFIXES, out),
+    ),
     "jsonld": GraphFormat(
-        "application/ld+json", "jsonld", lambda b, n, e: org_jsonld(org_graph(b, n, e))
+        "application/ld+json",
+        "jsonld",
+        lambda selection, out: write_jsonld(org_triples(selection), PREFIXES, out),
     ),
 }
+
+
+def write_export(
+    store: GraphStore, format_name: str, out: BinaryIO, nodes: Ids = None, edges: Ids = None
+) -> None:
+    """The whole graph, or only the given node and relationship ids, in `format_name`, written
+    to `out` as it is read."""
+    GRAPH_FORMATS[format_name].write(selection_of(store, nodes, edges), out)
 
 
 def export_graph(
     store: GraphStore, format_name: str, nodes: Ids = None, edges: Ids = None
 ) -> bytes:
-    """The whole graph, or only the given node and relationship ids, in `format_name`."""
-    return GRAPH_FORMATS[format_name].write(current_bundle(store), nodes, edges)
+    """The same export held whole, for answers that need bytes (a view's, over HTTP)."""
+    buffer = io.BytesIO()
+    write_export(store, format_name, buffer, nodes, edges)
+    return buffer.getvalue()
+
+
+def export_file(
+    store: GraphStore, format_name: str, path: Path, nodes: Ids = None, edges: Ids = None
+) -> None:
+    """The export streamed into `path`: written beside it as `<path>.partial` and renamed
+    when complete, so that a failed export never leaves a truncated file under the name."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("wb") as out:
+            write_export(store, format_name, out, nodes, edges)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)

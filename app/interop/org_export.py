@@ -1,4 +1,5 @@
-"""The graph as W3C Organization Ontology (ORG) RDF, in Turtle or JSON-LD (rdflib).
+"""The graph as W3C Organization Ontology (ORG) RDF: the triples of each source, node and
+relationship, an item at a time, for the Turtle and JSON-LD writers (app/interop/rdf_stream.py).
 
 - Organisations are org:Organization (units org:OrganizationalUnit); `PART_OF` of kind unit_of
   is org:unitOf, every other PART_OF between organisations org:subOrganizationOf (a goal
@@ -15,25 +16,25 @@
 `om:` is https://orgmap.example/ns#; resources are urn:orgmap:<id>.
 """
 
-from collections.abc import Collection
+from collections.abc import Iterator
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from app.model import Edge, GraphBundle, Node, Source
+from app.graph.dump import LinkedEdge
+from app.graph.selection import NODE_LABELS, Selection
+from app.interop.rdf_stream import Triple
+from app.model import Edge, Node, Source
 from app.model.edges import Holds, MemberOf, PartOf, PostIn, Steers
 from app.model.nodes import Organization, Person, Post
-from app.model.vocabulary import Lang, OrgKind, PartOfKind, RelType
+from app.model.vocabulary import Label, Lang, MemberRole, OrgKind, PartOfKind, RelType
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 OM = Namespace("https://orgmap.example/ns#")
 RES = Namespace("urn:orgmap:")
 
-
-def org_graph(
-    bundle: GraphBundle, nodes: Collection[str] | None = None, edges: Collection[str] | None = None
-) -> Graph:
-    graph = Graph()
+PREFIXES = {
+    prefix: str(namespace)
     for prefix, namespace in (
         ("org", ORG),
         ("om", OM),
@@ -41,8 +42,43 @@ def org_graph(
         ("prov", PROV),
         ("foaf", FOAF),
         ("time", TIME),
-    ):
-        graph.bind(prefix, namespace)
+        ("rdf", RDF),
+        ("rdfs", RDFS),
+        ("owl", OWL),
+        ("xsd", XSD),
+    )
+}
+"""The prefixes the Turtle and JSON-LD exports declare."""
+
+
+class Triples(list[Triple]):
+    """One item's triples, in the order they are made (`add`, as on an rdflib Graph)."""
+
+    def add(self, triple: Triple) -> None:
+        self.append(triple)
+
+
+def org_triples(selection: Selection) -> Iterator[Triples]:
+    """The selection as ORG, one item's triples at a time: the vocabulary, each source, node
+    and relationship, and each membership role once (with the first membership that has it)."""
+    yield _vocabulary()
+    for source in selection.sources():
+        yield _source(source)
+    for label in NODE_LABELS:
+        for node in selection.nodes(label):
+            yield _node(node)
+    described: set[MemberRole] = set()
+    for rel in RelType:
+        for linked in selection.edges(rel):
+            edge = linked.edge
+            if isinstance(edge, MemberOf) and edge.role not in described:
+                described.add(edge.role)
+                yield _role(edge.role)
+            yield _edge(linked)
+
+
+def _vocabulary() -> Triples:
+    graph = Triples()
     graph.add((OM.steers, RDF.type, OWL.ObjectProperty))
     graph.add((OM.steers, RDFS.subPropertyOf, ORG.linkedTo))
     graph.add(
@@ -55,26 +91,18 @@ def org_graph(
             ),
         )
     )
-    for source in bundle.sources:
-        _source(graph, source)
-    kept = [n for n in bundle.nodes if nodes is None or n.id in nodes]
-    kept_ids = {n.id for n in kept}
-    organisations = {n.id for n in kept if isinstance(n, Organization)}
-    for node in kept:
-        _node(graph, node)
-    for edge in bundle.edges:
-        if (edges is None or edge.id in edges) and edge.from_ in kept_ids and edge.to in kept_ids:
-            _edge(graph, edge, organisations)
     return graph
 
 
-def _source(graph: Graph, source: Source) -> None:
+def _source(source: Source) -> Triples:
     subject = RES[source.id]
+    graph = Triples()
     graph.add((subject, RDF.type, PROV.Entity))
     graph.add((subject, RDFS.label, Literal(source.title, lang=source.lang.value)))
+    return graph
 
 
-def _provenance(graph: Graph, subject: URIRef | BNode, item: Node | Edge) -> None:
+def _provenance(graph: Triples, subject: URIRef | BNode, item: Node | Edge) -> None:
     for citation in item.sources:
         graph.add((subject, PROV.wasDerivedFrom, RES[citation.doc]))
         derivation = BNode()
@@ -84,8 +112,9 @@ def _provenance(graph: Graph, subject: URIRef | BNode, item: Node | Edge) -> Non
         graph.add((derivation, PROV.value, Literal(citation.quote)))
 
 
-def _node(graph: Graph, node: Node) -> None:
+def _node(node: Node) -> Triples:
     subject = RES[node.id]
+    graph = Triples()
     if isinstance(node, Organization):
         graph.add(
             (
@@ -113,9 +142,10 @@ def _node(graph: Graph, node: Node) -> None:
     if node.gloss_en:
         graph.add((subject, RDFS.comment, Literal(node.gloss_en, lang="en")))
     _provenance(graph, subject, node)
+    return graph
 
 
-def _interval(graph: Graph, edge: Edge) -> BNode | None:
+def _interval(graph: Triples, edge: Edge) -> BNode | None:
     if not (edge.valid_from or edge.valid_to):
         return None
     interval = BNode()
@@ -136,17 +166,27 @@ def _interval(graph: Graph, edge: Edge) -> BNode | None:
     return interval
 
 
-def _edge(graph: Graph, edge: Edge, organisations: set[str]) -> None:
+def _role(role: MemberRole) -> Triples:
+    graph = Triples()
+    graph.add((_role_term(role), RDF.type, ORG.Role))
+    graph.add((_role_term(role), SKOS.prefLabel, Literal(role.value, lang="en")))
+    return graph
+
+
+def _role_term(role: MemberRole) -> URIRef:
+    return OM[f"role-{role.value}"]
+
+
+def _edge(linked: LinkedEdge) -> Triples:
+    edge = linked.edge
     start, end = RES[edge.from_], RES[edge.to]
+    graph = Triples()
     if isinstance(edge, MemberOf):
         membership = RES[edge.id]
         graph.add((membership, RDF.type, ORG.Membership))
         graph.add((membership, ORG.member, start))
         graph.add((membership, ORG.organization, end))
-        role = OM[f"role-{edge.role.value}"]
-        graph.add((role, RDF.type, ORG.Role))
-        graph.add((role, SKOS.prefLabel, Literal(edge.role.value, lang="en")))
-        graph.add((membership, ORG.role, role))
+        graph.add((membership, ORG.role, _role_term(edge.role)))  # described by _role
         interval = _interval(graph, edge)
         if interval is not None:
             graph.add((membership, ORG.memberDuring, interval))
@@ -159,7 +199,7 @@ def _edge(graph: Graph, edge: Edge, organisations: set[str]) -> None:
         graph.add((start, ORG.holds, end))
     elif isinstance(edge, PostIn):
         graph.add((start, ORG.postIn, end))
-    elif isinstance(edge, PartOf) and {edge.from_, edge.to} <= organisations:
+    elif isinstance(edge, PartOf) and linked.start is linked.end is Label.ORGANIZATION:
         graph.add(
             (start, ORG.unitOf if edge.kind is PartOfKind.UNIT_OF else ORG.subOrganizationOf, end)
         )
@@ -180,16 +220,9 @@ def _edge(graph: Graph, edge: Edge, organisations: set[str]) -> None:
         graph.add((qualified, OM.source, start))
         graph.add((qualified, OM.target, end))
         _provenance(graph, qualified, edge)
+    return graph
 
 
 def _camel(rel: RelType) -> str:
     first, *rest = rel.value.lower().split("_")
     return first + "".join(part.title() for part in rest)
-
-
-def org_turtle(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle").encode()
-
-
-def org_jsonld(graph: Graph) -> bytes:
-    return graph.serialize(format="json-ld", indent=1).encode()

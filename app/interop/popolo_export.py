@@ -6,13 +6,19 @@ Popolo has no place for goes into one documented extension, `orgmap_relationship
 other relationship (STEERS with its mode, PREPARES_FOR, …) with its ends, qualifier, dates
 and sources. Ids are OrgMap's; an entity imported from Popolo keeps its original id among its
 identifiers (scheme "popolo"). Sources are links `urn:orgmap:<doc>` whose note is the quote.
+
+Written a section and a record at a time (app/interop/json_stream.py), as the selection is
+read; the only thing held is the cross-references the records carry (see _CrossReferences).
 """
 
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
-from app.model import Edge, GraphBundle, Node
-from app.model.edges import Holds, MemberOf
+from app.graph.selection import Selection, only
+from app.interop.json_stream import JsonObjectWriter
+from app.model import Edge, Node
+from app.model.edges import MemberOf
 from app.model.nodes import Organization, Person, Post
 from app.model.vocabulary import Label, Lang, RelType
 
@@ -58,99 +64,124 @@ def _dates(item: Node | Edge, start: str, end: str) -> dict[str, str]:
     return out
 
 
-def popolo_document(
-    bundle: GraphBundle, nodes: Collection[str] | None = None, edges: Collection[str] | None = None
-) -> dict[str, Any]:
-    """The bundle (or only the given node and edge ids) as Popolo."""
-    kept = [n for n in bundle.nodes if nodes is None or n.id in nodes]
-    kept_ids = {n.id for n in kept}
-    relationships = [
-        e
-        for e in bundle.edges
-        if (edges is None or e.id in edges) and e.from_ in kept_ids and e.to in kept_ids
-    ]
-    label = {n.id: n.label for n in kept}
-    parent: dict[str, str] = {}  # the first PART_OF of an organization is its Popolo parent
+@dataclass(frozen=True)
+class _CrossReferences:
+    """What Popolo records carry about relationships written elsewhere, gathered before the
+    records are written: the only per-id maps the export holds (one entry per organisation
+    with a PART_OF, one per post with a POST_IN)."""
+
+    parent: dict[str, str]  # the first PART_OF of an organization is its Popolo parent
+    post_org: dict[str, str]  # the first POST_IN of a post is its organization_id
+
+    def written_elsewhere(self, edge: Edge) -> bool:
+        """Written as the organization's parent_id or the post's organization_id."""
+        return (edge.rel is RelType.PART_OF and self.parent.get(edge.from_) == edge.to) or (
+            edge.rel is RelType.POST_IN and self.post_org.get(edge.from_) == edge.to
+        )
+
+
+def _cross_references(selection: Selection) -> _CrossReferences:
+    parent: dict[str, str] = {}
+    for linked in selection.edges(RelType.PART_OF):
+        if linked.start is Label.ORGANIZATION:
+            parent.setdefault(linked.edge.from_, linked.edge.to)
     post_org: dict[str, str] = {}
-    for e in relationships:
-        if e.rel is RelType.PART_OF and label[e.from_] is Label.ORGANIZATION:
-            parent.setdefault(e.from_, e.to)
-        if e.rel is RelType.POST_IN:
-            post_org.setdefault(e.from_, e.to)
-    document: dict[str, Any] = {"persons": [], "organizations": [], "posts": [], "memberships": []}
-    for node in kept:
-        if isinstance(node, Person):
-            document["persons"].append(
-                {
-                    "id": node.id,
-                    "name": node.name,
-                    **({"given_name": node.given_name} if node.given_name else {}),
-                    **({"family_name": node.family_name} if node.family_name else {}),
-                    **({"email": node.email} if node.email else {}),
-                    "other_names": [{"name": a, "note": "other spelling"} for a in node.alt_names],
-                    "identifiers": _identifiers(node),
-                    "links": _links(node),
-                    "sources": _sources(node),
-                }
-            )
-        elif isinstance(node, Organization):
-            name = node.display_name(Lang.FI)
-            document["organizations"].append(
-                {
-                    "id": node.id,
-                    "name": name,
-                    "classification": node.kind.value,
-                    **({"parent_id": parent[node.id]} if node.id in parent else {}),
-                    **_dates(node, "founding_date", "dissolution_date"),
-                    "other_names": _other_names(node),
-                    "identifiers": _identifiers(node),
-                    "links": _links(node),
-                    "sources": _sources(node),
-                }
-            )
-        elif isinstance(node, Post):
-            document["posts"].append(
-                {
-                    "id": node.id,
-                    "label": node.display_name(Lang.FI),
-                    "role": node.kind.value,
-                    **({"organization_id": post_org[node.id]} if node.id in post_org else {}),
-                    **_dates(node, "start_date", "end_date"),
-                    "sources": _sources(node),
-                }
-            )
-    other = []
-    for edge in relationships:
-        if isinstance(edge, MemberOf):
-            document["memberships"].append(_membership(edge, label))
-        elif isinstance(edge, Holds):
-            document["memberships"].append(
-                {
-                    "id": edge.id,
-                    "role": "holder",
-                    "person_id": edge.from_,
-                    "post_id": edge.to,
-                    **({"organization_id": post_org[edge.to]} if edge.to in post_org else {}),
-                    **_dates(edge, "start_date", "end_date"),
-                    "sources": _sources(edge),
-                }
-            )
-        elif (edge.rel is RelType.PART_OF and parent.get(edge.from_) == edge.to) or (
-            edge.rel is RelType.POST_IN and post_org.get(edge.from_) == edge.to
-        ):
-            continue  # written as the organization's parent_id or the post's organization_id
-        else:
-            other.append(_relationship(edge))
-    if other:
-        document[EXTENSION] = other
-    return document
+    for linked in selection.edges(RelType.POST_IN):
+        post_org.setdefault(linked.edge.from_, linked.edge.to)
+    return _CrossReferences(parent, post_org)
 
 
-def _membership(edge: MemberOf, label: dict[str, Label]) -> dict[str, Any]:
+def write_popolo(selection: Selection, out: BinaryIO) -> None:
+    """The selection as a Popolo document, written a section and a record at a time."""
+    refs = _cross_references(selection)
+    document = JsonObjectWriter(out)
+    persons = only(Person, selection.nodes(Label.PERSON))
+    document.array("persons", (_person(node) for node in persons))
+    organizations = only(Organization, selection.nodes(Label.ORGANIZATION))
+    document.array("organizations", (_organization(node, refs) for node in organizations))
+    posts = only(Post, selection.nodes(Label.POST))
+    document.array("posts", (_post(node, refs) for node in posts))
+    document.array("memberships", _memberships(selection, refs))
+    document.array(EXTENSION, _other_relationships(selection, refs), omit_empty=True)
+    document.close()
+
+
+def _references(node: Node) -> dict[str, Any]:
+    """What persons and organizations both carry: identifiers, links and sources."""
+    return {"identifiers": _identifiers(node), "links": _links(node), "sources": _sources(node)}
+
+
+def _person(node: Person) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "name": node.name,
+        **({"given_name": node.given_name} if node.given_name else {}),
+        **({"family_name": node.family_name} if node.family_name else {}),
+        **({"email": node.email} if node.email else {}),
+        "other_names": [{"name": a, "note": "other spelling"} for a in node.alt_names],
+        **_references(node),
+    }
+
+
+def _organization(node: Organization, refs: _CrossReferences) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "name": node.display_name(Lang.FI),
+        "classification": node.kind.value,
+        **({"parent_id": refs.parent[node.id]} if node.id in refs.parent else {}),
+        **_dates(node, "founding_date", "dissolution_date"),
+        "other_names": _other_names(node),
+        **_references(node),
+    }
+
+
+def _post(node: Post, refs: _CrossReferences) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "label": node.display_name(Lang.FI),
+        "role": node.kind.value,
+        **({"organization_id": refs.post_org[node.id]} if node.id in refs.post_org else {}),
+        **_dates(node, "start_date", "end_date"),
+        "sources": _sources(node),
+    }
+
+
+def _memberships(selection: Selection, refs: _CrossReferences) -> Iterator[dict[str, Any]]:
+    """MEMBER_OF as memberships, then HOLDS as memberships holding a post."""
+    for linked in selection.edges(RelType.MEMBER_OF):
+        if isinstance(linked.edge, MemberOf):
+            yield _membership(linked.edge, linked.start)
+    for linked in selection.edges(RelType.HOLDS):
+        yield _holder(linked.edge, refs)
+
+
+def _holder(edge: Edge, refs: _CrossReferences) -> dict[str, Any]:
+    return {
+        "id": edge.id,
+        "role": "holder",
+        "person_id": edge.from_,
+        "post_id": edge.to,
+        **({"organization_id": refs.post_org[edge.to]} if edge.to in refs.post_org else {}),
+        **_dates(edge, "start_date", "end_date"),
+        "sources": _sources(edge),
+    }
+
+
+def _other_relationships(selection: Selection, refs: _CrossReferences) -> Iterator[dict[str, Any]]:
+    """Every relationship Popolo has no place for, for the extension."""
+    for rel in RelType:
+        if rel in (RelType.MEMBER_OF, RelType.HOLDS):
+            continue
+        for linked in selection.edges(rel):
+            if not refs.written_elsewhere(linked.edge):
+                yield _relationship(linked.edge)
+
+
+def _membership(edge: MemberOf, member_label: Label) -> dict[str, Any]:
     member: dict[str, Any]
-    if label[edge.from_] is Label.PERSON:
+    if member_label is Label.PERSON:
         member = {"person_id": edge.from_}
-    elif label[edge.from_] is Label.POST:
+    elif member_label is Label.POST:
         member = {"post_id": edge.from_}  # a seat: whoever holds the post is the member
     else:
         member = {"member": {"@type": "Organization", "id": edge.from_}}

@@ -145,8 +145,10 @@ class Neo4jStore:
 
         self.apply_schema()
         try:
+            left = deadline.remaining()  # a write within a budget (an import over HTTP)
+            bounded = work if left is None else neo4j.unit_of_work(timeout=max(left, 0.001))(work)
             with self._errors(), self._driver.session(database=self._database) as session:
-                session.execute_write(work)
+                session.execute_write(bounded)
         except QueryError as exc:
             raise LoadFailedError(
                 "load failed, the previous graph is kept", internal=exc.internal or str(exc)

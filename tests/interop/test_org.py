@@ -10,8 +10,9 @@ from rdflib.namespace import RDF
 
 from app.errors import ValidationFailedError
 from app.graph.dump import current_bundle
+from app.interop.exports import export_graph
 from app.interop.imports import import_org
-from app.interop.org_export import ORG, org_graph, org_jsonld, org_turtle
+from app.interop.org_export import ORG
 from app.model import GraphBundle
 from app.model.vocabulary import Lang
 from app.store import GraphStore
@@ -35,7 +36,7 @@ def test_every_org_term_used_is_defined_by_the_ontology(store: GraphStore) -> No
     defined = {
         s for s in ontology.subjects() if isinstance(s, URIRef) and str(s).startswith(str(ORG))
     }
-    graph = org_graph(current_bundle(store))
+    graph = Graph().parse(data=export_graph(store, "turtle"), format="turtle")
     used = org_terms(graph)
     assert used >= {
         ORG.Organization,
@@ -54,10 +55,9 @@ def test_every_org_term_used_is_defined_by_the_ontology(store: GraphStore) -> No
 
 
 def test_turtle_and_json_ld_read_back_to_the_same_graph(store: GraphStore) -> None:
-    graph = org_graph(current_bundle(store))
-    from_turtle = Graph().parse(data=org_turtle(graph), format="turtle")
-    from_jsonld = Graph().parse(data=org_jsonld(graph), format="json-ld")
-    assert len(from_turtle) == len(from_jsonld) == len(graph)
+    from_turtle = Graph().parse(data=export_graph(store, "turtle"), format="turtle")
+    from_jsonld = Graph().parse(data=export_graph(store, "jsonld"), format="json-ld")
+    assert len(from_turtle) == len(from_jsonld) == 3850
     memberships = set(from_turtle.subjects(RDF.type, ORG.Membership))
     assert len(memberships) == 29  # the seed's MEMBER_OF relationships
     tem = URIRef("urn:orgmap:org-tem")
@@ -70,9 +70,9 @@ def test_seed_to_org_to_an_empty_store_keeps_persons_organisations_memberships(
     seed_bundle: GraphBundle,
     tmp_path: Path,
 ) -> None:
-    for suffix, write in ((".ttl", org_turtle), (".jsonld", org_jsonld)):
+    for suffix, format_name in ((".ttl", "turtle"), (".jsonld", "jsonld")):
         path = tmp_path / f"seed{suffix}"
-        path.write_bytes(write(org_graph(current_bundle(store))))
+        path.write_bytes(export_graph(store, format_name))
         target = fresh_store(f"org{suffix[1:]}")
         target.replace_graph(GraphTables.of({}, []))
         import_org(target, path, lang=Lang.FI)

@@ -14,8 +14,9 @@ from app.errors import ValidationFailedError
 from app.graph import read
 from app.graph.dump import current_bundle, dump_lines
 from app.graph.load import load_bundle
+from app.interop.exports import export_graph
 from app.interop.imports import import_popolo
-from app.interop.popolo_export import EXTENSION, popolo_document
+from app.interop.popolo_export import EXTENSION
 from app.interop.popolo_import import read_popolo
 from app.interop.popolo_schema import SCHEMAS_DIR, validators
 from app.model import GraphBundle
@@ -165,7 +166,7 @@ def test_the_package_ships_the_official_schemas_unchanged() -> None:
 def test_exports_are_valid_popolo(
     store: GraphStore, fresh_store: Fresh, seed_bundle: GraphBundle
 ) -> None:
-    document = popolo_document(current_bundle(store))
+    document = json.loads(export_graph(store, "popolo"))
     assert {k: len(v) for k, v in document.items()} == {
         "persons": 9,
         "organizations": 46,
@@ -176,7 +177,7 @@ def test_exports_are_valid_popolo(
     assert_valid_popolo(document)
     imported = seeded(fresh_store, seed_bundle, "valid")
     import_popolo(imported, EDUSKUNTA, placeholders=True)
-    assert_valid_popolo(popolo_document(current_bundle(imported)))
+    assert_valid_popolo(json.loads(export_graph(imported, "popolo")))
     # The schemas are not rubber stamps: a bad date is refused.
     bad = {"id": "x", "start_date": "yesterday"}
     assert list(validators(SCHEMAS)["membership"].iter_errors(bad))
@@ -186,9 +187,7 @@ def test_seed_to_popolo_to_an_empty_store_keeps_persons_organisations_membership
     store: GraphStore, fresh_store: Fresh, seed_bundle: GraphBundle, tmp_path: Path
 ) -> None:
     path = tmp_path / "seed-popolo.json"
-    path.write_text(
-        json.dumps(popolo_document(current_bundle(store)), ensure_ascii=False), encoding="utf-8"
-    )
+    path.write_bytes(export_graph(store, "popolo"))
     target = empty(fresh_store, "round-trip")
     import_popolo(target, path, lang=Lang.FI)
     back = current_bundle(target)

@@ -24,6 +24,7 @@ PARAM_SAMPLES: dict[str, Any] = {
     "id": "org-tem",
     "valid_lo": "2020-01-01",
     "valid_hi": "2020-12-31",
+    "change": "began",
     "first_day": "2020-01-01",
     "last_day": "2020-12-31",
     "label": "Organization",
@@ -36,6 +37,7 @@ PARAM_SAMPLES: dict[str, Any] = {
     "prefix": "org-",
     "q": "tem",
     "after": "",
+    "ids": ["org-tem", "org-te-toimistot"],
     "rows": [{"id": "x", "from": "a", "to": "b", "props": {"id": "x"}, "value": "v"}],
 }
 
@@ -54,8 +56,9 @@ def _rendered(item: Query) -> str:
         values["label"] = Label.ORGANIZATION
     if "types" in item.slots:
         values["types"] = [RelType.STEERS] if "start" in item.slots else list(RelType)
-    if "start" in item.slots:
-        values["start"] = values["end"] = Label.ORGANIZATION
+    for end in ("start", "end"):
+        if end in item.slots:
+            values[end] = Label.ORGANIZATION
     return item.render(**values).text if item.slots else item.text
 
 

@@ -38,6 +38,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "dump_edges": ({"after": ""}, 12),
     "graph_edges": (ANY_TIME, 16),  # 12 STEERS + 4 HOLDS
     "graph_nodes": ({"labels": ["Person", "Source"], "kinds": [], "limit": 100, **ANY_TIME}, 14),
+    "edges_among": ({"id": "org-tem", "ids": ["org-te-toimistot", "org-tem-konserni"]}, 3),
 }
 
 
@@ -50,6 +51,7 @@ SLOTS: dict[str, dict[str, Any]] = {
     "dump_nodes": ORG,
     "dump_edges": {"types": [RelType.STEERS]},
     "graph_edges": {"types": [RelType.STEERS, RelType.HOLDS]},
+    "edges_among": {"start": Label.ORGANIZATION, "types": [RelType.STEERS, RelType.PART_OF]},
 }
 
 
