@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from app.errors import GraphChangedError
+from app.graph.read import graph_meta
 from app.graph.selection import Ids, Selection, selection_of
 from app.interop.org_export import PREFIXES, org_triples
 from app.interop.popolo_export import write_popolo
@@ -61,11 +63,16 @@ def export_file(
     store: GraphStore, format_name: str, path: Path, nodes: Ids = None, edges: Ids = None
 ) -> None:
     """The export streamed into `path`: written beside it as `<path>.partial` and renamed
-    when complete, so that a failed export never leaves a truncated file under the name."""
+    when complete, so that a failed export never leaves a truncated file under the name. The
+    graph is read page after page: if a write replaced it meanwhile, the pages may be of two
+    graphs, so the export is refused (GraphChangedError) rather than kept."""
     partial = path.with_name(path.name + ".partial")
     try:
+        revision = graph_meta(store).revision
         with partial.open("wb") as out:
             write_export(store, format_name, out, nodes, edges)
+        if graph_meta(store).revision != revision:
+            raise GraphChangedError("the graph was replaced while it was exported; export again")
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

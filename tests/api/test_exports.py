@@ -2,15 +2,21 @@
 their own, served from the file, never built inside a request."""
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 
 from app.api.main import create_app
 from app.config import Settings
+from app.errors import GraphChangedError
 from app.graph.load import load_bundle
+from app.interop.exports import export_file
 from app.model import GraphBundle
+from app.store.base import Row
 from app.store.ladybug import LadybugStore
 
 PROBLEM = "application/problem+json"
@@ -70,3 +76,29 @@ def test_a_request_that_cannot_wait_is_told_when_to_come_back(
     assert done.status_code == 200
     assert len(done.json()["persons"]) == 9
     assert len(list(impatient.exports.glob("*/orgmap.popolo.json"))) == 1  # written once
+
+
+class _SwappedMidWay(LadybugStore):
+    """A real store whose graph another write replaces after a few reads of an export."""
+
+    def __init__(self, path: Path, replacement: GraphBundle) -> None:
+        super().__init__(path)
+        self.reads, self.replacement = 0, replacement
+
+    def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
+        self.reads += 1
+        if self.reads == 5:
+            load_bundle(LadybugStore(self.path), self.replacement, "meanwhile")
+        return super().read(query, params)
+
+
+def test_an_export_of_a_graph_replaced_while_it_is_read_is_refused(
+    tmp_path: Path, loaded_db: Path, seed_bundle: GraphBundle
+) -> None:
+    store = _SwappedMidWay(_copy(loaded_db, tmp_path), seed_bundle)
+    target = tmp_path / "graph.ttl"
+    with pytest.raises(GraphChangedError, match="replaced while it was exported"):
+        export_file(store, "turtle", target)
+    assert not target.exists() and not target.with_name("graph.ttl.partial").exists()
+    export_file(store, "turtle", target)  # once nothing comes between, it is written
+    assert target.stat().st_size > 0
