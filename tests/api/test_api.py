@@ -18,6 +18,7 @@ def test_health_reports_backend_counts_and_load_time(client: TestClient) -> None
     assert body["total_nodes"] == 141
     assert body["edges"]["MEMBER_OF"] == 29
     assert re.match(r"\d{4}-\d\d-\d\dT", body["loaded_at"])
+    assert body["revision"].isdigit()
 
 
 def test_health_without_a_graph_is_a_503_problem(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ class Health(BaseModel):
     backend: str
     loaded_at: str | None
     origin: str | None
+    revision: str  # counts the writes that made this graph ("" for one loaded before)
     nodes: dict[str, int]
     edges: dict[str, int]
     total_nodes: int
@@ -28,6 +29,7 @@ _EXAMPLE = {
     "backend": "ladybug",
     "loaded_at": "2026-11-22T19:20:04.313+00:00",
     "origin": "seed_data",
+    "revision": "3",
     "nodes": {"Organization": 46, "Post": 26, "Person": 9},
     "edges": {"STEERS": 12, "MEMBER_OF": 29},
     "total_nodes": 141,
@@ -55,6 +57,7 @@ def health(store: StoreDep, request: Request) -> Health | JSONResponse:
         backend=store.backend,
         loaded_at=meta.loaded_at,
         origin=meta.origin,
+        revision=meta.revision,
         nodes=stats.nodes,
         edges=stats.edges,
         total_nodes=stats.total_nodes,
