@@ -11,9 +11,9 @@ import pyarrow.compute as pc
 
 from app.ingest.csv_files import MAX_PER_KIND, CsvPart
 from app.ingest.problems import Problem
-from app.ingest.quotes import QuoteChecker
+from app.ingest.quotes import NOT_EVIDENCE, QuoteChecker
 from app.model import Source
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import ENDPOINTS, Label, RelType, SourceKind
 
 
 class _Located(Protocol):
@@ -233,6 +233,14 @@ def _check_sources(
         problems.append(
             Problem(part.file, part.line(row), "source", f"unknown source '{value}'{hint}")
         )
+    references = sorted(i for i, (s, _) in sources.items() if s.kind is SourceKind.REFERENCE)
+    if references:
+        cited = pc.indices_nonzero(
+            pc.fill_null(pc.is_in(column, pa.array(references, pa.string())), False)
+        ).to_pylist()
+        for row in cited[:MAX_PER_KIND]:
+            refused = NOT_EVIDENCE.format(source=column[row].as_py())
+            problems.append(Problem(part.file, part.line(row), "source", refused))
     if checker is None:
         return problems
     pairs = part.table.select(["source", "quote"]).group_by(["source", "quote"]).aggregate([])

@@ -132,16 +132,17 @@ class GoalKind(StrEnum):
 class SourceKind(StrEnum):
     SEED = "seed"
     IMPORT = "import"  # a file read by `orgmap import` (Popolo, CSV)
+    REFERENCE = "reference"  # a list of official names: cited for names only, never for a fact
 
 
 class SteeringMode(StrEnum):
     ADMINISTRATIVE = "administrative"
     PERFORMANCE = "performance"
-    SUBSTANTIVE = "substantive"
     DEVELOPMENT = "development"
     COORDINATION = "coordination"
     OVERSIGHT = "oversight"
     INTERNAL_GUIDANCE = "internal_guidance"
+    UNSPECIFIED = "unspecified"  # the text states steering but names no mode
 
 
 class MemberRole(StrEnum):
@@ -182,6 +183,8 @@ class SupportMode(StrEnum):
     INPUT = "input"
     EXPERT_SUPPORT = "expert_support"
     STAFF_OFFICE = "staff_office"
+    SERVES = "serves"  # a service centre for the bodies it serves
+    ENABLES = "enables"  # a goal that serves the reaching of other goals
 
 
 class CooperationMode(StrEnum):
@@ -226,6 +229,7 @@ class ConcernsMode(StrEnum):
     ABOUT = "about"
     COVERS = "covers"
     ASSESSES = "assesses"
+    REMOVES = "removes"  # a (proposed) structure that does away with an earlier goal
 
 
 class DerivesMode(StrEnum):
@@ -313,12 +317,12 @@ ENDPOINTS: dict[RelType, tuple[frozenset[Label], frozenset[Label]]] = {
     RelType.POST_IN: (frozenset({Label.POST}), _ORG),
     RelType.PART_OF: (
         frozenset({Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT, Label.GOAL}),
-        frozenset({Label.ORGANIZATION, Label.DOCUMENT, Label.EVENT}),
+        frozenset({Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT}),
     ),
     RelType.PREPARES_FOR: (_ORG, frozenset({Label.ORGANIZATION, Label.POST})),
     RelType.SUPPORTS: (
-        frozenset({Label.PERSON, Label.ORGANIZATION}),
-        frozenset({Label.ORGANIZATION, Label.POST}),
+        frozenset({Label.PERSON, Label.ORGANIZATION, Label.GOAL}),
+        frozenset({Label.ORGANIZATION, Label.POST, Label.GOAL}),
     ),
     RelType.COOPERATES_WITH: (frozenset({Label.ORGANIZATION, Label.POST}), _ORG),
     RelType.ORGANISES: (
@@ -344,7 +348,7 @@ ENDPOINTS: dict[RelType, tuple[frozenset[Label], frozenset[Label]]] = {
     ),
     RelType.DERIVES_FROM: (
         frozenset({Label.ORGANIZATION, Label.DOCUMENT, Label.GOAL}),
-        frozenset({Label.DOCUMENT, Label.GOAL, Label.PROJECT}),
+        frozenset({Label.DOCUMENT, Label.GOAL, Label.PROJECT, Label.EVENT}),
     ),
     RelType.CONTACT_FOR: (frozenset({Label.PERSON}), _ANY | {Label.SOURCE}),
 }

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from app import __version__
 from app.cli import app
 from tests.conftest import SEED_DIR
+from tests.seed_counts import SEED_EDGES, SEED_NODES
 
 runner = CliRunner()
 BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
@@ -19,8 +20,8 @@ BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 def test_validate_prints_counts_per_label_and_type() -> None:
     result = runner.invoke(app, ["validate", str(SEED_DIR)])
     assert result.exit_code == 0, result.output
-    assert "valid: 13 files, 141 nodes, 230 relationships" in result.output
-    assert "│ STEERS          │    12 │" in result.output
+    assert f"valid: 13 files, {SEED_NODES} nodes, {SEED_EDGES} relationships" in result.output
+    assert "│ STEERS          │    14 │" in result.output
 
 
 def test_validate_reports_every_problem_and_exits_1() -> None:
@@ -38,7 +39,7 @@ def test_load_stats_and_queries(env_db: Path) -> None:
     assert f"loaded into {env_db}" in loaded.output
 
     stats = runner.invoke(app, ["stats", "--json"])
-    assert json.loads(stats.stdout)["total_edges"] == 230
+    assert json.loads(stats.stdout)["total_edges"] == SEED_EDGES
 
     entity = runner.invoke(app, ["query", "entity", "-p", "id=per-petri-peltonen", "--json"])
     body = json.loads(entity.stdout)
@@ -47,7 +48,7 @@ def test_load_stats_and_queries(env_db: Path) -> None:
 
     page = runner.invoke(app, ["query", "entities", "-p", "type=Project", "-p", "limit=2"])
     assert page.exit_code == 0
-    assert "1-2 of 6" in page.stdout
+    assert "1-2 of 7" in page.stdout
 
 
 def test_a_failed_load_changes_nothing(env_db: Path) -> None:
@@ -109,6 +110,9 @@ def test_problem_lines_are_printed_verbatim(tmp_path: Path) -> None:
     shutil.copytree(SEED_DIR, seeds)
     organisations = seeds / "nodes" / "organizations.yaml"
     lines = organisations.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("alt_names:"))
+    assert first < 99
+    lines[first:first] = ["    # padding, so that the planted line is line 100"] * (99 - first)
     assert lines[99].strip().startswith("alt_names:")
     lines[99] = "    alt_names: 7  # [red]not[/red] :100: a list"
     organisations.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -16,6 +16,7 @@ from app.ingest.csv_files import fold_array
 from app.ingest.seed_files import validate_directory
 from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
+from tests.seed_counts import SEED_NODES
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -109,7 +110,7 @@ def test_csv_and_yaml_load_together_and_answer_alike(
 ) -> None:
     report = validate_directory(mixed, sources_dir)
     assert report.ok, report.problems
-    assert report.node_counts()["Organization"] == 47
+    assert report.node_counts()["Organization"] == 48
     assert report.bundle is not None
     store = LadybugStore(tmp_path / "mixed.lbug")
     load_tables(store, bundle_tables(report.bundle, "mixed", report.csv_parts))
@@ -120,8 +121,8 @@ def test_csv_and_yaml_load_together_and_answer_alike(
     hits = read.search(store, "uusivirasto")
     assert (hits.items[0].id, hits.items[0].score) == ("org-uusi", 3)
     stats = read.graph_stats(store)
-    assert stats.edges["STEERS"] == 14
-    assert read.graph_stats(store, as_of=None).total_nodes == 142
+    assert stats.edges["STEERS"] == 16
+    assert read.graph_stats(store, as_of=None).total_nodes == SEED_NODES + 1
 
 
 def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> None:

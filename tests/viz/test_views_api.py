@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli
 from app.viz.views import VIEWS
+from tests.seed_counts import SEED_NODES
 
 # A seed entity (and extra parameters) for every view.
 CASES: dict[str, str] = {
@@ -240,7 +241,7 @@ def test_the_whole_graph_holds_every_entity_stats_counts(client: TestClient, fmt
             ids = {r["id"] for r in rows}
     else:
         ids = {n["id"] for n in page_data(body.decode())["nodes"]}
-    assert len(ids) == stats["total_nodes"] == 141
+    assert len(ids) == stats["total_nodes"] == SEED_NODES
     assert {"org-hallinnonalat", "doc-julkaisu-julkinen-johtajuus", "src-001"} <= ids
     filtered = client.get("/api/v1/views/graph", params={"format": "json", "type": "Source"})
     assert len(json.loads(filtered.content)["elements"]["nodes"]) == stats["nodes"]["Source"]
