@@ -20,6 +20,7 @@ from app.model.views import (
     Change,
     ChangesAnswer,
     EntityPage,
+    EntityRef,
     EntitySummary,
     GraphMeta,
     GraphStats,
@@ -67,8 +68,6 @@ def _summary(row: Row, lang: Lang | None) -> EntitySummary:
         **ref.model_dump(),
         is_class=bool(row.get("is_class")),
         country=row.get("country"),
-        valid_from=row.get("valid_from"),
-        valid_to=row.get("valid_to"),
         status=row.get("status"),
     )
 
@@ -100,11 +99,15 @@ def search(
         else run(store, "search_count", **filters)[0]["total"]
     )
     rows = best[offset : offset + limit]
-    hits = [
-        SearchHit(**entity_ref({**r, "_label": r["label"]}, lang).model_dump(), score=r["score"])
-        for r in rows
-    ]
+    hits = [SearchHit(**_hit_ref(r, lang).model_dump(), score=r["score"]) for r in rows]
     return SearchAnswer(query=text, items=hits, total=total, limit=limit, offset=offset)
+
+
+def _hit_ref(row: Row, lang: Lang | None) -> EntityRef:
+    """A search hit as answers name it. The search statements may not read the validity
+    columns: then the hit claims nothing about its dates (undated is false, dates null)."""
+    dates_read = "valid_from" in row or "valid_to" in row
+    return entity_ref({**row, "_label": row["label"]}, lang, dates_read=dates_read)
 
 
 def changes(

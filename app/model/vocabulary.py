@@ -4,6 +4,7 @@ Validation, the Cypher schema check, the API's enums and (later) the map's colou
 these. Adding a value here is the only way to add a kind, a mode or a role.
 """
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -268,6 +269,25 @@ class Assertion(StrEnum):
     STATED = "stated"
     IMPLIED = "implied"
     INFERRED = "inferred"
+
+    @property
+    def strength(self) -> int:
+        """stated (2) > implied (1) > inferred (0): a chain of facts is as strong as its
+        weakest, and a conclusion reached by several chains as its strongest."""
+        return _ASSERTION_STRENGTH[self]
+
+
+_ASSERTION_STRENGTH = {Assertion.STATED: 2, Assertion.IMPLIED: 1, Assertion.INFERRED: 0}
+
+
+def weakest(assertions: Iterable[Assertion]) -> Assertion:
+    """The weakest of the assertions (stated for none: an empty chain asserts nothing less)."""
+    return min(assertions, key=lambda a: a.strength, default=Assertion.STATED)
+
+
+def strongest(assertions: Iterable[Assertion]) -> Assertion:
+    """The strongest of the assertions (inferred for none)."""
+    return max(assertions, key=lambda a: a.strength, default=Assertion.INFERRED)
 
 
 class Confidence(StrEnum):

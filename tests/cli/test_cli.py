@@ -134,6 +134,23 @@ def test_query_answers_parse_back_whatever_the_terminal(env_db: Path) -> None:
     assert max(map(len, as_yaml.stdout.splitlines())) > 40
 
 
+def test_a_query_as_of_a_day_the_entity_did_not_exist_says_so(env_db: Path) -> None:
+    assert runner.invoke(app, ["load", str(SEED_DIR)]).exit_code == 0
+    asked = ["query", "steers", "-p", "id=prj-okm071-00-2021"]
+    early = runner.invoke(app, [*asked, "-p", "as_of=2021-10-12"])
+    assert early.exit_code == 0, early.output
+    printed = yaml.safe_load(early.stdout)
+    assert printed["subject_validity"]["state"] == "not_yet_valid"
+    assert printed["subject_validity"]["valid_from"] == "2021-10-13"
+    assert "did not exist yet on 2021-10-12" in printed["subject_validity"]["message"]
+    assert (printed["items"], printed["total"]) == ([], 0)
+    event = ["query", "neighbourhood", "-p", "id=evt-jjp-2019", "--json"]
+    late = json.loads(runner.invoke(app, [*event, "-p", "as_of=2020-01-01"]).stdout)
+    assert (late["subject_validity"]["state"], late["nodes"], late["edges"]) == ("ended", [], [])
+    inside = json.loads(runner.invoke(app, [*event, "-p", "as_of=2019-06-01"]).stdout)
+    assert inside["subject_validity"] is None and inside["nodes"]
+
+
 def test_the_version_is_printed() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
