@@ -59,9 +59,10 @@ def _other_names(node: Node) -> list[dict[str, str]]:
                 ("name", node.reference.names),
                 ("abbreviation", node.reference.abbr),
             ):
-                if value.get(lang):
+                official = value.get(lang)
+                if official:
                     note = f"official {kind} ({lang}), reference: {cited}"
-                    names.append({"name": value.get(lang), "note": note})
+                    names.append({"name": official, "note": note})
     return names
 
 

@@ -106,7 +106,8 @@ def test_spreadsheet_rows_join_the_graph_they_refer_to(
 
     with pytest.raises(ValidationFailedError, match="problem"):
         import_csv(store, folder, sources_dir=sources_dir)  # the same ids again: refused
-    assert import_csv(store, folder, sources_dir=sources_dir, replace=True).total_nodes == SEED_NODES + 1
+    replaced = import_csv(store, folder, sources_dir=sources_dir, replace=True)
+    assert replaced.total_nodes == SEED_NODES + 1
 
     (folder / "relationships-memberships.csv").write_text(
         f"type,from,to,role,source,quote\nMEMBER_OF,post-nowhere,grp-ny,member,src-000,{quote}\n",

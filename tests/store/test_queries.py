@@ -46,7 +46,8 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
 SLOTS: dict[str, dict[str, Any]] = {
     "entity": ORG,
     "entity_ref": ORG,
-    "expand_out": {**ORG, "types": [RelType.STEERS]},  # administrative and development, twice, and the joint steering
+    # TEM's STEERS: administrative and development, twice, and the joint steering
+    "expand_out": {**ORG, "types": [RelType.STEERS]},
     "expand_in": {**ORG, "types": [RelType.POST_IN]},
     "dump_nodes": ORG,
     "dump_edges": {"types": [RelType.STEERS]},
