@@ -60,7 +60,7 @@ BUNDLE = GraphBundle(
         steers("org-a", "org-c", "development"),
         edge("PART_OF", "org-c", "org-b", "implied", kind="subordinate_to"),
         steers("org-g", "org-b", "coordination"),
-        steers("org-h", "org-c", "substantive", "inferred", valid_from="2020-03-01"),
+        steers("org-h", "org-c", "unspecified", "inferred", valid_from="2020-03-01"),
         edge("PREPARES_FOR", "grp-p", "grp-q"),
         edge("PREPARES_FOR", "grp-q", "grp-r", "implied"),
         edge("PREPARES_FOR", "grp-r", "grp-t"),
@@ -123,7 +123,7 @@ def test_a_direct_stated_steers_stays_stated_and_an_inferred_one_inferred(
         "org-g": ("stated", ["stated"]),
     }
     office = links(ask(client, "/entities/org-c/steered-by"))
-    assert chains(office["org-h"]) == {("steers.org-h.org-c.substantive",): "inferred"}
+    assert chains(office["org-h"]) == {("steers.org-h.org-c.unspecified",): "inferred"}
     assert office["org-h"]["assertion"] == "inferred"
 
 
@@ -182,7 +182,7 @@ def test_facts_without_dates_are_marked_undated(client: TestClient) -> None:
     nodes = {n["id"]: n["undated"] for n in around["nodes"]}
     assert nodes == {"org-c": True, "org-a": True, "org-b": True, "org-h": False}
     edges = {e["id"]: e["undated"] for e in around["edges"]}
-    assert edges["steers.org-h.org-c.substantive"] is False
+    assert edges["steers.org-h.org-c.unspecified"] is False
     assert edges["part-of.org-c.org-b.subordinate-to"] is True
 
     listed = {e["id"]: e["undated"] for e in ask(client, "/entities", type="Organization")["items"]}
@@ -201,7 +201,7 @@ def test_the_whole_graph_map_marks_undated_ends(small: GraphStore) -> None:
         "org-g": True,
         "org-h": False,
     }
-    assert {e.id for e in edges if not e.undated} == {"steers.org-h.org-c.substantive"}
+    assert {e.id for e in edges if not e.undated} == {"steers.org-h.org-c.unspecified"}
     loose = explore.graph_nodes(
         small, labels=[Label.ORGANIZATION], kinds=["agency"], as_of=None, lang=None, limit=10
     )

@@ -228,6 +228,34 @@ def test_a_reference_to_an_unknown_node_is_reported_on_its_row(tmp_path: Path) -
     ]
 
 
+def test_unknown_ids_in_list_cells_and_facts_citing_a_reference_are_reported(
+    tmp_path: Path,
+) -> None:
+    quote = "The register lists the body."
+    folder, sources = register_with(tmp_path, quote)
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "names.txt").write_text("Names\nVirasto B = Verket B\n", "utf-8")
+    with (folder / "sources.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - {id: ref-n, kind: reference, file: names.txt, lang: en, title: Names}\n")
+    (folder / "organizations.csv").write_text(
+        "id,kind,name_fi,source,quote\n"
+        f"org-a,ministry,Ministeriö A,src-reg,{quote}\n"
+        f"org-b,agency,Virasto B,src-reg,{quote}\n"
+        "org-c,agency,Virasto C,ref-n,Virasto B\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships.csv").write_text(
+        "type,from,to,mode,joint,jointly_with,source,quote\n"
+        f"STEERS,org-a,org-b,unspecified,true,org-c|org-nope,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    assert problems(folder, sources) == [
+        "organizations.csv:4: source: 'ref-n' is a reference list of names, not evidence for a "
+        "fact: cite a seed document (names from it go under `reference`)",
+        "relationships.csv:2: jointly_with: unknown node 'org-nope'",
+    ]
+
+
 def test_files_with_a_header_and_no_rows_load(tmp_path: Path) -> None:
     """An empty table of nodes or relationships is skipped by the copy, not an error."""
     quote = "The register lists the body."
