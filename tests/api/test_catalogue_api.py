@@ -50,6 +50,7 @@ def test_list_parameters_may_repeat_or_use_commas(client: TestClient) -> None:
         "org-ely-ohjaavat-tahot",
         "grp-ely-johtoryhma",
         "org-ely-ohjaavat-ministeriot",
+        "org-tem",  # "i samarbete med andra förvaltningsområden": no mode stated
     ]
     bad = client.get(url, params={"mode": "coordination,frendly"})
     assert bad.status_code == 422

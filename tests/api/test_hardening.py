@@ -248,7 +248,7 @@ def test_a_file_damaged_mid_way_is_a_503_until_a_load_replaces_it(
     tmp_path: Path, loaded_db: Path
 ) -> None:
     seen_damage = 0
-    for at in (0.05, 0.2, 0.5, 0.9):
+    for at in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.9):  # where pages of data lie varies
         path = _damaged_copy(loaded_db, tmp_path / f"damaged-{at}.lbug", at)
         answers = _answers(path)
         statuses = [a["status"] for a in answers]

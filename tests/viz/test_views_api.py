@@ -205,7 +205,7 @@ def test_orgmap_export_map_writes_the_view(
             ],
         )
         assert done.exit_code == 0, done.output
-        assert nx.read_graphml(graphml).number_of_edges() == 12
+        assert nx.read_graphml(graphml).number_of_edges() == 14  # every STEERS edge
         wrong = CliRunner().invoke(cli, ["export", "map", "--view", "steerz", "-o", str(target)])
         assert wrong.exit_code == 1 and wrong.stderr.startswith("error: unknown view 'steerz'")
     finally:
