@@ -7,20 +7,22 @@ the memberships in groups.py; all of them answer with app/model/views.py objects
 import heapq
 from collections import defaultdict
 from datetime import date
+from functools import cache
 from itertools import islice
 
 from pydantic import BaseModel
 
 from app.errors import NoGraphError
+from app.graph import catalogue
 from app.graph.refs import display_name, edge_ref, entity_ref, require_node, run
-from app.graph.rows import fold_for_search, node_from_row
+from app.graph.rows import fold_for_search, node_from_row, search_text
 from app.graph.walk import Window
+from app.model.kind_words import KIND_ENUMS, kind_words
 from app.model.views import (
     OUT_MODELS,
     Change,
     ChangesAnswer,
     EntityPage,
-    EntityRef,
     EntitySummary,
     GraphMeta,
     GraphStats,
@@ -83,31 +85,70 @@ def search(
     limit: int = 20,
     offset: int = 0,
 ) -> SearchAnswer:
-    """Entities whose names or other spellings contain `text`, ignoring case and accents."""
-    folded = " ".join(fold_for_search(text).split())
+    """Entities whose names, codes, identifiers, kind or texts contain `text`, ignoring case,
+    accents and punctuation, ranked as SearchHit.score says (search.cypher)."""
+    folded = fold_for_search(text)
+    if not folded:  # only punctuation: nothing to look for (and CONTAINS '' is everything)
+        return SearchAnswer(query=text, items=[], total=0, limit=limit, offset=offset)
+    kinds, word_kinds = kinds_found(folded)
     filters = {
         "q": folded,
+        "id": text.strip().lower(),
+        "kinds": kinds or [""],
         "label": label.value if label else "",
         "kind": kind or "",
         **Window.as_of(as_of).params(),
     }
-    best = run(store, "search", **filters)  # the best SEARCH_WINDOW hits
+    today = (as_of or date.today()).isoformat()
+    best = run(store, "search", word_kinds=word_kinds or [""], today=today, **filters)
     # Fewer than a full window means these are all the hits: no second scan to count them.
     total = (
         len(best)
         if len(best) < SEARCH_WINDOW
         else run(store, "search_count", **filters)[0]["total"]
     )
-    rows = best[offset : offset + limit]
-    hits = [SearchHit(**_hit_ref(r, lang).model_dump(), score=r["score"]) for r in rows]
+    page = best[offset : offset + limit]
+    nodes = _search_hits(store, page)
+    hits = [
+        SearchHit(
+            **entity_ref(node, lang).model_dump(),
+            score=r["score"],
+            status=node.get("status"),
+            retired=bool(r["retired"]),
+        )
+        for r in page
+        if (node := nodes.get(r["id"])) is not None  # None: gone since the scan (a new graph)
+    ]
     return SearchAnswer(query=text, items=hits, total=total, limit=limit, offset=offset)
 
 
-def _hit_ref(row: Row, lang: Lang | None) -> EntityRef:
-    """A search hit as answers name it. The search statements may not read the validity
-    columns: then the hit claims nothing about its dates (undated is false, dates null)."""
-    dates_read = "valid_from" in row or "valid_to" in row
-    return entity_ref({**row, "_label": row["label"]}, lang, dates_read=dates_read)
+def _search_hits(store: GraphStore, page: list[Row]) -> dict[str, Row]:
+    """A page's nodes by id: one index lookup per label on the page."""
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for row in page:
+        by_label[row["label"]].append(row["id"])
+    found: dict[str, Row] = {}
+    for label, ids in by_label.items():
+        statement = catalogue.query("search_hits", store.backend).render(label=Label(label))
+        for row in store.read(statement.text, statement.bind({"ids": ids})):
+            found[row["n"]["id"]] = row["n"]
+    return found
+
+
+@cache
+def _kind_texts() -> dict[str, str]:
+    """Each kind's words as search_text holds terms: '| resultatomrade | ... | result area |'."""
+    return {
+        kind.value: search_text(kind_words(kind)) for enum in KIND_ENUMS.values() for kind in enum
+    }
+
+
+def kinds_found(folded: str) -> tuple[list[str], list[str]]:
+    """The kinds whose words hold a folded query: anywhere, and as a word or a word's
+    beginning (search's text tier, score 2); as the stored columns are searched."""
+    anywhere = [kind for kind, words in _kind_texts().items() if folded in words]
+    as_word = [kind for kind in anywhere if f" {folded}" in _kind_texts()[kind]]
+    return anywhere, as_word
 
 
 def changes(

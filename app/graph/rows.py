@@ -7,6 +7,7 @@ real DATE columns (valid_from_date / valid_to_date, partial dates expanded) for 
 """
 
 import json
+import re
 import unicodedata
 from datetime import date
 from typing import Any, Literal
@@ -153,18 +154,28 @@ def edge_columns(rel: RelType) -> dict[str, ColumnType]:
     return EDGE_COMMON | EDGE_EXTRA[rel]
 
 
+_NOT_A_WORD = re.compile(r"[\W_]+")  # what is not a letter or a digit
+
+
 def fold_for_search(text: str) -> str:
-    """Lower-case, accents removed: 'Tillväxtverket' -> 'tillvaxtverket' (the same as
-    csv_files.fold_array, which does it a column at a time)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lower case, accents and other marks removed, every run of what is not a letter or a
+    digit (punctuation, symbols, spaces) made one space: 'VN/24284/2021' -> 'vn 24284 2021',
+    'Työ- ja elinkeinoministeriö' -> 'tyo ja elinkeinoministerio'. So every part of a code or
+    a hyphenated name is a word, and a query folded the same way finds it however it is
+    punctuated. csv_files.fold_array does the same a column at a time (RE2's [^\\pL\\pN]
+    there is Python's [\\W_] here, but for a few CJK symbols that have a numeric value)."""
+    if not text.isascii():  # NFKD leaves ASCII as it is, and ASCII has no marks
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return _NOT_A_WORD.sub(" ", text.lower()).strip()
 
 
 def search_text(terms: list[str]) -> str:
-    """Folded names between bars, '| name one | name two |', so that search can tell an exact
-    name ('| q |') from a name prefix ('| q') from a word prefix (' q') from a substring."""
-    unique = dict.fromkeys(fold_for_search(" ".join(t.split())) for t in terms if t.strip())
-    return "|" + "|".join(f" {t} " for t in unique) + "|"
+    """Folded terms between bars, '| name one | name two |', so that search can tell an exact
+    name ('| q |') from a name prefix ('| q') from a whole word (' q ') from a word prefix
+    (' q') from a substring. A term that folds to nothing is left out; repeats are kept (the
+    CSV path builds the same string column-wise, where dropping them would cost a sort)."""
+    return "|" + "".join(f" {folded} |" for folded in map(fold_for_search, terms) if folded)
 
 
 def home_language(country: Country | None) -> Lang:
@@ -223,7 +234,7 @@ def node_row(node: Node | Source) -> dict[str, Any]:
         row[f"abbr_{lang}"] = abbr.get(lang)
     row["name"] = node.display_name(home_language(node.country))
     row["search_text"] = search_text(node.search_terms())
-    row["search_names"] = search_text(node.primary_names())
+    row["search_names"] = search_text(node.name_terms())
     for column in columns:
         if row[column] is None and column in type(node).model_fields:
             row[column] = _plain(getattr(node, column))

@@ -59,6 +59,13 @@ BOOL_COLUMNS = {"is_class", "online", "joint", "per_member"}
 INT_COLUMNS = {"cardinality", "ordinal", "subgoal_count"}
 DATE_COLUMNS = {"valid_from", "valid_to", "appointed_on"}
 _TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+# Node.texts of each label, as CSV columns (search's text tier, after the gloss).
+_TEXT_COLUMNS: dict[Label, list[str]] = {
+    Label.ORGANIZATION: ["purpose"],
+    Label.DOCUMENT: ["text"],
+    Label.GOAL: ["text"],
+    Label.EVENT: ["theme_fi", "theme_sv", "theme_en"],
+}
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -377,8 +384,9 @@ def _bools(values: pa.ChunkedArray) -> pa.Array:
 
 
 def fold_array(values: Any) -> Any:
-    """fold_for_search over a whole column: NFKD, marks removed, lower case, spaces single.
-    The regular expressions run only on the rows that need them: they cost the most."""
+    """rows.fold_for_search over a whole column: NFKD, marks removed, lower case, every run of
+    what is not a letter or a digit one space, none at the ends. The regular expressions run
+    only on the rows that need them: they cost the most."""
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     accented = pc.invert(pc.string_is_ascii(values))  # NFKD leaves ASCII as it is
@@ -388,11 +396,12 @@ def fold_array(values: Any) -> Any:
         lambda v: pc.replace_substring_regex(pc.utf8_normalize(v, form="NFKD"), r"\pM", ""),
     )
     lowered = pc.utf8_lower(bare)
-    spaced = pc.match_substring(lowered, "  ")  # RE2's \s is these five characters
-    for blank in "\t\n\f\r":
-        spaced = pc.or_(spaced, pc.match_substring(lowered, blank))
-    single = _where(lowered, spaced, lambda v: pc.replace_substring_regex(v, r"\s+", " "))
-    return pc.utf8_trim_whitespace(single)
+    untidy = pc.invert(pc.match_substring_regex(lowered, r"^[\pL\pN]+(?: [\pL\pN]+)*$"))
+    return _where(
+        lowered,
+        untidy,
+        lambda v: pc.utf8_trim(pc.replace_substring_regex(v, r"[^\pL\pN]+", " "), " "),
+    )
 
 
 def _where(values: pa.Array, mask: pa.Array, change: Callable[[pa.Array], pa.Array]) -> pa.Array:
@@ -403,26 +412,47 @@ def _where(values: pa.Array, mask: pa.Array, change: Callable[[pa.Array], pa.Arr
     return pc.replace_with_mask(values, mask, change(pc.filter(values, mask)))
 
 
-def _search_pieces(columns: list[Any]) -> list[Any]:
-    """'| name ' per row and column, folded (see rows.search_text); '' where the cell is empty."""
-    pieces = []
-    for column in columns:
-        folded = fold_array(column)
-        pieces.append(
-            pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", folded, " |", ""))
-        )
-    return pieces
+def _search_piece(values: Any) -> Any:
+    """' term |' per row, folded (see rows.search_text); '' where the cell folds to nothing."""
+    folded = fold_array(values)
+    empty = pc.fill_null(pc.equal(folded, ""), True)
+    return pc.if_else(empty, "", pc.binary_join_element_wise(" ", folded, " |", ""))
 
 
 def _list_search_piece(lists: Any) -> Any:
-    """The same for the raw "a|b" cell of a list column."""
-    folded = fold_array(lists)
-    spaced = pc.replace_substring_regex(folded, r"\s*\|\s*", " | ")
-    return pc.if_else(pc.is_null(folded), "", pc.binary_join_element_wise(" ", spaced, " |", ""))
+    """The same for a list column's items, joined per row ('' for an empty list)."""
+    if isinstance(lists, pa.ChunkedArray):
+        lists = lists.combine_chunks()
+    lengths = pc.fill_null(pc.list_value_length(lists), 0)
+    offsets = pa.concat_arrays(
+        [pa.array([0], pa.int32()), pc.cast(pc.cumulative_sum(lengths), pa.int32())]
+    )
+    pieces = _search_piece(pc.list_flatten(lists))
+    return pc.binary_join(pa.ListArray.from_arrays(offsets, pieces), "")
 
 
 def _search(pieces: list[Any]) -> Any:
+    """'| term one | term two |' per row (rows.search_text)."""
     return pc.binary_join_element_wise("|", *pieces, "")
+
+
+def search_columns(table: pa.Table, label: Label, lists: Mapping[str, Any]) -> dict[str, Any]:
+    """search_names and search_text of a CSV node file, term for term in the order of
+    Node.name_terms and Node.search_terms (rows.node_row: a test keeps the two equal). A CSV
+    row has no identifiers; `lists` holds the list columns already split."""
+    names = ["name"] if label is Label.PERSON else []
+    names += _NAME_COLUMNS
+    name_pieces = [_search_piece(table[c]) for c in names]
+    name_pieces.append(_list_search_piece(lists["alt_names"]))
+    if label is Label.PROJECT:
+        name_pieces.append(_search_piece(table["project_code"]))
+        name_pieces.append(_list_search_piece(lists["case_numbers"]))
+    texts = ["gloss_en", *_TEXT_COLUMNS.get(label, []), "note"]
+    text_pieces = [_search_piece(table[c]) for c in texts]
+    return {
+        "search_names": _search(name_pieces),
+        "search_text": _search([*name_pieces, *text_pieces]),
+    }
 
 
 _JSON_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
@@ -461,22 +491,17 @@ def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
     """The stored columns (app/graph/rows.py) of a CSV node file."""
     table, label, n = part.table, part.label, len(part.table)
     assert label is not None
-    out: dict[str, pa.Array | pa.ChunkedArray] = {}
-    primary = [table[c] for c in _NAME_COLUMNS] + ([table["name"]] if label is Label.PERSON else [])
-    pieces = _search_pieces(primary)  # folded once, used by both search columns
-    out["search_names"] = _search(pieces)
-    out["search_text"] = _search(
-        [*pieces, *_search_pieces([table["gloss_en"]]), _list_search_piece(table["alt_names"])]
-    )
+    out: dict[str, pa.Array | pa.ChunkedArray] = {
+        c: _lists(table[c]) for c in LIST_COLUMNS if c in columns
+    }
+    out.update(search_columns(table, label, out))
     out["name"] = table["name"] if label is Label.PERSON else _display_names(table)
     out["kind"] = pc.fill_null(table["kind"], "person") if label is Label.PERSON else table["kind"]
     out.update(_dates_and_provenance(table))
     for column, kind in columns.items():
         if column in out:
             continue
-        if column in LIST_COLUMNS:
-            out[column] = _lists(table[column])
-        elif kind == "BOOLEAN":
+        if kind == "BOOLEAN":
             out[column] = (
                 _bools(table[column]) if column in table.column_names else pa.nulls(n, pa.bool_())
             )

@@ -105,9 +105,33 @@ class Node(Validity, Provenance):
             values += [self.reference.abbr.get(lang) for lang in Lang]
         return list(dict.fromkeys(v for v in values if v))
 
+    def codes(self) -> list[str]:
+        """The node's own codes and numbers (a project's code and case numbers)."""
+        return []
+
+    def texts(self) -> list[str]:
+        """The node's own words beyond its names (a purpose, a goal's text, a theme)."""
+        return []
+
+    def name_terms(self) -> list[str]:
+        """What search ranks as a name: names and abbreviations, other spellings, codes and
+        ids elsewhere (any scheme's identifier)."""
+        return [
+            *self.primary_names(),
+            *self.alt_names,
+            *self.codes(),
+            *(i.identifier for i in self.identifiers),
+        ]
+
     def search_terms(self) -> list[str]:
-        """Everything search finds the node by: names, then other spellings and the gloss."""
-        return [*self.primary_names(), *self.alt_names, *([self.gloss_en] if self.gloss_en else [])]
+        """Everything search finds the node by: its name terms, then the English gloss, its
+        own texts and the curator's note (ranked below names)."""
+        return [
+            *self.name_terms(),
+            *([self.gloss_en] if self.gloss_en else []),
+            *self.texts(),
+            *([self.note] if self.note else []),
+        ]
 
 
 def _fill(own: Names, reference: Names | None) -> Names:
@@ -123,6 +147,9 @@ class Organization(Node):
     purpose_lang: Lang | None = None
     channels: list[str] = Field(default_factory=list)
     group_size_text: str | None = None
+
+    def texts(self) -> list[str]:
+        return [self.purpose] if self.purpose else []
 
 
 class Person(Node):
@@ -154,6 +181,9 @@ class Project(Node):
     case_numbers: list[str] = Field(default_factory=list)
     appointed_on: PartialDate | None = None
 
+    def codes(self) -> list[str]:
+        return [*([self.project_code] if self.project_code else []), *self.case_numbers]
+
 
 class Document(Node):
     label: ClassVar[Label] = Label.DOCUMENT
@@ -162,6 +192,9 @@ class Document(Node):
     review_cycle: str | None = None
     language: Lang | None = None
     text: str | None = Field(default=None, description="Short verbatim content.")
+
+    def texts(self) -> list[str]:
+        return [self.text] if self.text else []
 
 
 class Event(Node):
@@ -173,6 +206,9 @@ class Event(Node):
     ordinal: int | None = Field(default=None, ge=1)
     recurrence: str | None = None
 
+    def texts(self) -> list[str]:
+        return [t for t in (self.theme.fi, self.theme.sv, self.theme.en) if t]
+
 
 class Goal(Node):
     label: ClassVar[Label] = Label.GOAL
@@ -180,6 +216,9 @@ class Goal(Node):
     text: str | None = Field(default=None, description="The goal in the source's words.")
     text_lang: Lang | None = None
     subgoal_count: int | None = Field(default=None, ge=0)
+
+    def texts(self) -> list[str]:
+        return [self.text] if self.text else []
 
 
 class Source(Strict):
@@ -198,6 +237,9 @@ class Source(Strict):
         return self.title
 
     def primary_names(self) -> list[str]:
+        return [self.title]
+
+    def name_terms(self) -> list[str]:
         return [self.title]
 
     def search_terms(self) -> list[str]:

@@ -317,8 +317,18 @@ class InterlocksAnswer(Page):
 
 class SearchHit(EntityRef):
     score: int = Field(
-        description="6 exact name, 5 name prefix, 4 word prefix in a name; 3 exact, 2 prefix in "
-        "another spelling or the English gloss; 1 a substring anywhere."
+        description="How the query was found, ignoring case, accents and punctuation. Names are "
+        "names, abbreviations, other spellings, codes, case numbers, identifiers and the id: "
+        "6 an exact name, 5 a name's beginning, 4 a whole word in a name, 3 a word's beginning "
+        "in a name; 2 a word or a word's beginning in the gloss, purpose, text, theme or note, "
+        "or in the kind's words (fi, sv, en); 1 a substring anywhere. Ties: current before "
+        "retired, then shorter names."
+    )
+    status: Status | None = None
+    retired: bool = Field(
+        default=False,
+        description="Ended, replaced or removed, or valid only until a day before the one asked "
+        "(as_of, else today): ranked after current entities with the same score.",
     )
 
 

@@ -1,22 +1,25 @@
 // search: see search.cypher (same ranking). LadybugDB names a node's label with label().
-// Params: $q, $label, $kind, $valid_lo, $valid_hi; the best 1000 (see search.cypher).
+// Params: $q, $id, $kinds, $word_kinds, $today, $label, $kind, $valid_lo, $valid_hi
+// The best 1000 (see search.cypher).
 MATCH (n)
-WHERE n.search_text CONTAINS $q
+WHERE (n.search_text CONTAINS $q OR n.kind IN $kinds OR n.id = $id)
   AND NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
   AND ($label = '' OR label(n) = $label)
   AND ($kind = '' OR n.kind = $kind)
   AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))
 WITH n,
      CASE
-       WHEN n.search_names CONTAINS ('| ' + $q + ' |') THEN 6
+       WHEN n.id = $id OR n.search_names CONTAINS ('| ' + $q + ' |') THEN 6
        WHEN n.search_names CONTAINS ('| ' + $q) THEN 5
-       WHEN n.search_names CONTAINS (' ' + $q) THEN 4
-       WHEN n.search_text CONTAINS ('| ' + $q + ' |') THEN 3
-       WHEN n.search_text CONTAINS ('| ' + $q) OR n.search_text CONTAINS (' ' + $q) THEN 2
+       WHEN n.search_names CONTAINS (' ' + $q + ' ') THEN 4
+       WHEN n.search_names CONTAINS (' ' + $q) THEN 3
+       WHEN n.search_text CONTAINS (' ' + $q) OR n.kind IN $word_kinds THEN 2
        ELSE 1
-     END AS score
-RETURN n.id AS id, label(n) AS label, n.kind AS kind, n.name AS name, n.name_fi AS name_fi,
-       n.name_sv AS name_sv, n.name_en AS name_en, n.gloss_en AS gloss_en, n.country AS country,
-       score
-ORDER BY score DESC, size(name), id
+     END AS score,
+     CASE
+       WHEN n.status IN ['ended', 'replaced', 'removed'] OR n.valid_to_date < date($today) THEN 1
+       ELSE 0
+     END AS retired
+RETURN n.id AS id, label(n) AS label, score, retired
+ORDER BY score DESC, retired, size(n.name), id
 LIMIT 1000

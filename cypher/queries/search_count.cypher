@@ -1,7 +1,7 @@
 // search_count: how many nodes `search` matches with the same filters.
-// Params: $q, $label, $kind, $valid_lo, $valid_hi.
+// Params: $q, $id, $kinds, $label, $kind, $valid_lo, $valid_hi.
 MATCH (n:Entity)
-WHERE n.search_text CONTAINS $q
+WHERE (n.search_text CONTAINS $q OR n.kind IN $kinds OR n.id = $id)
   AND ($label = '' OR $label IN labels(n))
   AND ($kind = '' OR n.kind = $kind)
   AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))

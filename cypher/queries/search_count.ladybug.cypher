@@ -1,7 +1,7 @@
 // search_count: how many nodes `search` matches with the same filters.
-// Params: $q, $label, $kind, $valid_lo, $valid_hi.
+// Params: $q, $id, $kinds, $label, $kind, $valid_lo, $valid_hi.
 MATCH (n)
-WHERE n.search_text CONTAINS $q
+WHERE (n.search_text CONTAINS $q OR n.kind IN $kinds OR n.id = $id)
   AND NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
   AND ($label = '' OR label(n) = $label)
   AND ($kind = '' OR n.kind = $kind)

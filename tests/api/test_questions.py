@@ -319,6 +319,7 @@ def test_q25_search_filters_by_type_and_kind(client: TestClient) -> None:
         "grp-tem-konsernin-johtoryhma",
         "grp-tem-ministerion-johtoryhma",
         "grp-tem-virkamiesjohtoryhma",  # "virkamiesjohtoryhmä" contains it
+        "grp-tvv-ledningsgrupp",  # a management group: "johtoryhmä" is its kind's word
     ]
 
 

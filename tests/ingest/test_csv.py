@@ -1,11 +1,15 @@
 """CSV seed files: checked column-wise with the same messages as YAML, loaded the same way."""
 
+import csv
+import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
+import yaml
 
 from app.graph import read
 from app.graph.load import bundle_tables, load_tables
@@ -13,7 +17,8 @@ from app.graph.rows import fold_for_search
 from app.graph.steering import steering
 from app.graph.walk import Budget
 from app.ingest.csv_files import fold_array
-from app.ingest.seed_files import validate_directory
+from app.ingest.csv_files import node_columns as csv_node_columns
+from app.ingest.seed_files import NODE_SECTIONS, validate_directory
 from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
 from tests.seed_counts import SEED_NODES
@@ -119,7 +124,7 @@ def test_csv_and_yaml_load_together_and_answer_alike(
     assert entity.model_dump()["valid_from"] == "2021-03"
     assert read.search(store, "nya ambetsverket").items[0].id == "org-uusi"
     hits = read.search(store, "uusivirasto")
-    assert (hits.items[0].id, hits.items[0].score) == ("org-uusi", 3)
+    assert (hits.items[0].id, hits.items[0].score) == ("org-uusi", 6)  # another spelling
     stats = read.graph_stats(store)
     assert stats.edges["STEERS"] == 16
     assert read.graph_stats(store, as_of=None).total_nodes == SEED_NODES + 1
@@ -201,10 +206,162 @@ def test_rows_of_one_kind_spread_over_files_all_arrive_with_their_cells_tidied(
 
 @pytest.mark.parametrize(
     "text",
-    ["Ä  b", " x\ty ", "Tillväxtverket", "ÅÄÖ\n\nz", "a\u00a0 b", "ﬁ  Ligature", "plain", ""],
+    [
+        *["Ä  b", " x\ty ", "Tillväxtverket", "ÅÄÖ\n\nz", "a\u00a0 b", "ﬁ  Ligature", "plain", ""],
+        *["OKM071:00/2021", "VN/24284/2021", "Työ- ja elinkeino–ministeriö", "managers' group"],
+        *[
+            "(TEM)",
+            "a_b",
+            "—",
+            " / ",
+            "x\u200by",
+            "①②",
+            "½ km²",
+            "O'Brien & Co.",
+            "e\u0301te\u0301",
+        ],
+        *["Ελλάδα", "Москва", "東京都", "👍🏽 ok", "İstanbul", "Straße", "ﬀ", "x\ufe0fy"],
+    ],
 )
 def test_folding_a_column_matches_folding_one_name(text: str) -> None:
-    assert fold_array(pa.array([text])).to_pylist() == [fold_for_search(" ".join(text.split()))]
+    assert fold_array(pa.array([text])).to_pylist() == [fold_for_search(text)]
+
+
+# The same nodes as YAML and as CSV: every kind of search term, tidy and untidy.
+QUOTE = "The register lists the body."
+YAML_NODES: dict[str, list[dict[str, Any]]] = {
+    "organizations": [
+        {
+            "id": "org-a",
+            "kind": "ministry",
+            "names": {
+                "fi": "Työ- ja elinkeinoministeriö",
+                "sv": "Arbets- och näringsministeriet",
+                "en": "Ministry of Economic Affairs and Employment",
+            },
+            "abbr": {"fi": "TEM", "sv": "ANM", "en": "MEAE"},
+            "alt_names": ["TEM", "Työ-  ja  elinkeinoministeriö"],
+            "gloss_en": "the ministry (TEM)",
+            "purpose": "Ohjaa ELY-keskuksia; vastaa työ- ja elinkeinopolitiikasta.",
+            "note": "Named in the 2024 register: see § 3.",
+        },
+        {
+            "id": "org-b",
+            "kind": "agency",
+            "country": "SE",
+            "names": {"fi": "Tillväxtverket", "sv": "Tillväxtverket"},
+        },
+    ],
+    "persons": [
+        {"id": "per-a", "name": "Aslög  Odmark", "names": {"en": "A. Odmark"}, "note": "Chefen"},
+        {"id": "per-b", "name": "Petri Peltonen"},
+    ],
+    "posts": [{"id": "post-a", "kind": "chair", "names": {"fi": "puheenjohtaja"}}],
+    "projects": [
+        {
+            "id": "prj-a",
+            "kind": "project",
+            "names": {"fi": "Kokeiluhanke"},
+            "project_code": "ABC071:00/2024",
+            "case_numbers": ["VN/111/2024", "TEM/222/00.01/2024"],
+        },
+        {"id": "prj-b", "kind": "programme", "names": {"sv": "Program"}, "case_numbers": []},
+    ],
+    "documents": [
+        {
+            "id": "doc-a",
+            "kind": "strategy",
+            "names": {"en": "Strategy 2030"},
+            "text": "Kasvu & uudistuminen",
+        }
+    ],
+    "events": [
+        {
+            "id": "evt-a",
+            "kind": "event",
+            "names": {"sv": "Dagen"},
+            "theme": {"fi": "Johtajuus", "sv": "Ledarskap", "en": "Leadership"},
+        }
+    ],
+    "goals": [
+        {
+            "id": "goal-a",
+            "kind": "result_area",
+            "names": {"sv": "förenkling"},
+            "gloss_en": "simplification (result area)",
+            "text": "Förenkling – för alla",
+        }
+    ],
+}
+# Cells the CSV writes untidily (stray spaces and separators), meaning the same.
+UNTIDY = {("org-a", "alt_names"): " TEM ||  Työ-  ja  elinkeinoministeriö | "}
+
+
+def csv_rows(section: str, entries: list[dict[str, Any]]) -> str:
+    label = NODE_SECTIONS[section]
+    columns = csv_node_columns(label)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns)
+    writer.writeheader()
+    for entry in entries:
+        row = {"source": "src-reg", "quote": QUOTE}
+        for key, value in entry.items():
+            if key in ("names", "abbr", "theme"):
+                prefix = {"names": "name", "abbr": "abbr", "theme": "theme"}[key]
+                row.update({f"{prefix}_{lang}": text for lang, text in value.items()})
+            elif isinstance(value, list):
+                row[key] = "|".join(value)
+            else:
+                row[key] = value
+        row.update({c: v for (i, c), v in UNTIDY.items() if i == entry["id"]})
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def search_columns_of(store: LadybugStore) -> dict[str, tuple[str, str]]:
+    rows = store.read(
+        "MATCH (n) WHERE n.search_names IS NOT NULL "
+        "RETURN n.id AS id, n.search_names AS names, n.search_text AS text",
+        {},
+    )
+    return {r["id"]: (r["names"], r["text"]) for r in rows}
+
+
+def test_csv_and_yaml_nodes_get_the_same_search_columns(tmp_path: Path) -> None:
+    cited = {
+        s: [{**e, "sources": [{"doc": "src-reg", "quote": QUOTE}]} for e in entries]
+        for s, entries in YAML_NODES.items()
+    }
+    for side in ("yaml", "csv"):
+        (tmp_path / side).mkdir()
+    verbatim = [
+        e[f] for es in YAML_NODES.values() for e in es for f in ("purpose", "text") if f in e
+    ]
+    as_yaml, sources = register_with(tmp_path / "yaml", "\n".join([QUOTE, *verbatim]))
+    (as_yaml / "nodes.yaml").write_text(yaml.safe_dump(cited, allow_unicode=True), "utf-8")
+    as_csv, _ = register_with(tmp_path / "csv", QUOTE)
+    for section, entries in YAML_NODES.items():
+        (as_csv / f"{section}.csv").write_text(csv_rows(section, entries), encoding="utf-8")
+
+    from_yaml = search_columns_of(validated_and_loaded(as_yaml, sources, tmp_path / "y.lbug"))
+    from_csv = search_columns_of(validated_and_loaded(as_csv, sources, tmp_path / "c.lbug"))
+    assert from_csv == from_yaml
+    assert len(from_yaml) == 1 + sum(len(e) for e in YAML_NODES.values())  # and the source
+    names, text = from_csv["prj-a"]
+    assert names == "| kokeiluhanke | abc071 00 2024 | vn 111 2024 | tem 222 00 01 2024 |"
+    assert text == names
+    names, text = from_csv["org-a"]
+    assert names == (
+        "| tyo ja elinkeinoministerio | arbets och naringsministeriet"
+        " | ministry of economic affairs and employment | tem | anm | meae | tem"
+        " | tyo ja elinkeinoministerio |"
+    )
+    assert text == names[:-1] + (
+        "| the ministry tem | ohjaa ely keskuksia vastaa tyo ja elinkeinopolitiikasta"
+        " | named in the 2024 register see 3 |"
+    )
+    assert from_csv["per-a"][0] == "| aslog odmark | a odmark |"
+    assert from_csv["evt-a"][1] == "| dagen | johtajuus | ledarskap | leadership |"
 
 
 def test_a_reference_to_an_unknown_node_is_reported_on_its_row(tmp_path: Path) -> None:

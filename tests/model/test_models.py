@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from app.model.common import first_day, last_day
 from app.model.edges import EDGE_ADAPTER, MemberOf, Steers
-from app.model.nodes import Organization, Person
+from app.model.nodes import Organization, Person, Project
 from app.model.vocabulary import Lang, MemberRole, OrgKind
 
 CITE = [{"doc": "src-000", "quote": "NTM-centralerna styrs"}]
@@ -30,6 +30,32 @@ def test_organization_with_names_in_three_languages() -> None:
     assert node.display_name(Lang.EN) == "Virasto"  # no English name: falls back to fi
     assert node.primary_names() == ["Virasto", "Verket"]
     assert node.search_terms() == ["Virasto", "Verket", "the agency"]
+
+
+def test_search_terms_names_first_then_texts() -> None:
+    """What search ranks as names (codes and identifiers among them), then the rest."""
+    node = org(
+        names={"fi": "Virasto"},
+        abbr={"fi": "VV"},
+        alt_names=["Viraston"],
+        identifiers=[{"scheme": "wikidata", "identifier": "Q1"}],
+        gloss_en="the agency",
+        purpose="Ohjaa aluetta.",
+        note="A note.",
+    )
+    assert node.name_terms() == ["Virasto", "VV", "Viraston", "Q1"]
+    assert node.search_terms() == [*node.name_terms(), "the agency", "Ohjaa aluetta.", "A note."]
+    project = Project.model_validate(
+        {
+            "id": "prj-x",
+            "kind": "project",
+            "names": {"sv": "Projekt"},
+            "project_code": "OKM071:00/2021",
+            "case_numbers": ["VN/24284/2021"],
+            "sources": CITE,
+        }
+    )
+    assert project.name_terms() == ["Projekt", "OKM071:00/2021", "VN/24284/2021"]
 
 
 @pytest.mark.parametrize(

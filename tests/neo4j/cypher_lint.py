@@ -30,6 +30,8 @@ PARAM_SAMPLES: dict[str, Any] = {
     "label": "Organization",
     "kind": "ministry",
     "kinds": ["management_group"],
+    "word_kinds": ["management_group"],
+    "today": "2024-01-01",
     "labels": ["Organization"],
     "min_shared": 1,
     "skip": 0,

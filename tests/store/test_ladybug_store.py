@@ -77,7 +77,12 @@ def test_remembered_answers_are_forgotten_when_another_graph_is_swapped_in(
         ("expand_out", {"types": list(RelType)}, {"id": "org-tem"}),
         ("expand_in", {"types": list(RelType)}, {"id": "org-tem"}),
         ("entity", {}, {"id": "org-tem"}),
-        ("search", {}, {"q": "tem", "label": "", "kind": ""}),
+        (
+            "search",
+            {},
+            {"q": "tem", "id": "", "kinds": [""], "word_kinds": [""], "today": "2024-01-01"}
+            | {"label": "", "kind": ""},
+        ),
     ],
 )
 def test_large_answers_come_through_arrow_exactly_as_small_ones_row_by_row(

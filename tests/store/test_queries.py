@@ -12,6 +12,7 @@ ANY_TIME: dict[str, object] = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31
 GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]
 ORG: dict[str, Any] = {"label": Label.ORGANIZATION}
 IN_2022: dict[str, object] = {"first_day": "2022-01-01", "last_day": "2022-12-31"}
+SEARCH: dict[str, object] = {"q": "tem", "id": "tem", "kinds": [""], "label": "", "kind": ""}
 # Parameters for each query, and the rows each must give on the seed graph.
 CASES: dict[str, tuple[dict[str, object], int]] = {
     "entity_label": ({"id": "grp-tem-virkamiesjohtoryhma"}, 1),
@@ -22,8 +23,9 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "expand_out": ({"id": "org-tem", **ANY_TIME}, 5),
     "expand_in": ({"id": "org-tem", **ANY_TIME}, 5),
     "id_candidates": ({"prefix": "org-te", "limit": 10}, 4),
-    "search": ({"q": "tem", "label": "", "kind": "", **ANY_TIME}, 17),
-    "search_count": ({"q": "tem", "label": "Organization", "kind": "", **ANY_TIME}, 1),
+    "search": ({**SEARCH, "word_kinds": [""], "today": "2024-01-01", **ANY_TIME}, 17),
+    "search_count": ({**SEARCH, "label": "Organization", **ANY_TIME}, 1),
+    "search_hits": ({"ids": ["org-tem", "org-okm", "org-none"]}, 2),
     "unchaired_groups": ({"kinds": GROUPS, **ANY_TIME}, 11),
     "interlocks": ({"kinds": GROUPS, "min_shared": 2, **ANY_TIME}, 1),
     "busiest_members": ({"kinds": GROUPS, "limit": 5, **ANY_TIME}, 4),
@@ -46,6 +48,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
 SLOTS: dict[str, dict[str, Any]] = {
     "entity": ORG,
     "entity_ref": ORG,
+    "search_hits": ORG,
     # TEM's STEERS: administrative and development, twice, and the joint steering
     "expand_out": {**ORG, "types": [RelType.STEERS]},
     "expand_in": {**ORG, "types": [RelType.POST_IN]},
