@@ -99,11 +99,12 @@ class Node(Validity, Provenance):
         """Names and abbreviations, the documents' and the reference's: what search ranks
         highest."""
         names, abbr = self.shown_names(), self.shown_abbr()
-        values = [names.fi, names.sv, names.en, abbr.fi, abbr.sv, abbr.en]
+        values = [v for v in (names.fi, names.sv, names.en, abbr.fi, abbr.sv, abbr.en) if v]
         if self.reference:  # a reference name the documents' name hides is still searched
-            values += [self.reference.names.get(lang) for lang in Lang]
-            values += [self.reference.abbr.get(lang) for lang in Lang]
-        return list(dict.fromkeys(v for v in values if v))
+            hidden = [self.reference.names.get(lang) for lang in Lang]
+            hidden += [self.reference.abbr.get(lang) for lang in Lang]
+            values += [v for v in dict.fromkeys(hidden) if v and v not in values]
+        return values  # repeats kept, as the CSV path (column-wise) keeps them
 
     def codes(self) -> list[str]:
         """The node's own codes and numbers (a project's code and case numbers)."""

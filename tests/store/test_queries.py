@@ -23,7 +23,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "expand_out": ({"id": "org-tem", **ANY_TIME}, 5),
     "expand_in": ({"id": "org-tem", **ANY_TIME}, 5),
     "id_candidates": ({"prefix": "org-te", "limit": 10}, 4),
-    "search": ({**SEARCH, "word_kinds": [""], "today": "2024-01-01", **ANY_TIME}, 17),
+    "search": ({**SEARCH, "word_kinds": [""], "today": "2024-01-01", **ANY_TIME}, 18),
     "search_count": ({**SEARCH, "label": "Organization", **ANY_TIME}, 1),
     "search_hits": ({"ids": ["org-tem", "org-okm", "org-none"]}, 2),
     "unchaired_groups": ({"kinds": GROUPS, **ANY_TIME}, 11),
