@@ -345,7 +345,7 @@ def test_q27_as_of_a_day_leaves_out_what_was_not_valid_then(client: TestClient) 
     assert not {"evt-jjp-2019", "evt-jjp-2022"} & set(around["2020-06-01"])
     assert "evt-jjp-2022" in around["2022-02-16"]
     stats = get(client, "/stats", as_of="2020-06-01")
-    assert (stats["nodes"]["Project"], stats["nodes"]["Event"]) == (6, 12)
+    assert (stats["nodes"]["Project"], stats["nodes"]["Event"]) == (7, 12)
 
 
 def test_q28_names_follow_the_callers_language(client: TestClient) -> None:

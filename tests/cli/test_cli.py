@@ -48,7 +48,7 @@ def test_load_stats_and_queries(env_db: Path) -> None:
 
     page = runner.invoke(app, ["query", "entities", "-p", "type=Project", "-p", "limit=2"])
     assert page.exit_code == 0
-    assert "1-2 of 7" in page.stdout
+    assert "1-2 of 8" in page.stdout
 
 
 def test_a_failed_load_changes_nothing(env_db: Path) -> None:

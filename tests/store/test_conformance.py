@@ -132,7 +132,7 @@ def test_a_dump_restores_into_an_empty_store_with_nothing_lost(
         written = write_dump(store, handle)
     target = fresh_store("restored")
     bundle = restore(target, path)
-    assert written == len(bundle.sources) + len(bundle.nodes) + len(bundle.edges) == 393
+    assert written == len(bundle.sources) + len(bundle.nodes) + len(bundle.edges) == 394
     assert dump(target) == dump(store)
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert header["format"] == "orgmap-dump" and header["origin"] == read.graph_meta(store).origin

@@ -34,7 +34,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "changes_nodes_count": (IN_2022, 1),
     "changes_edges_count": (IN_2022, 1),
     "stats_nodes": (ANY_TIME, 67),
-    "stats_edges": (ANY_TIME, 69),
+    "stats_edges": (ANY_TIME, 68),
     "meta": ({}, 5),  # loaded_at, origin, nodes, edges, revision
     "dump_nodes": ({"after": "org-tem"}, 9),
     "dump_edges": ({"after": ""}, 14),

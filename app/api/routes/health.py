@@ -32,7 +32,7 @@ _EXAMPLE = {
     "revision": "3",
     "nodes": {"Organization": 47, "Post": 25, "Person": 9},
     "edges": {"STEERS": 14, "MEMBER_OF": 29},
-    "total_nodes": 145,
+    "total_nodes": 146,
     "total_edges": 248,
 }
 
