@@ -52,6 +52,8 @@ def evidence(edges: Iterable[EdgeRef]) -> list[dict[str, Any]]:
             "type": edge.type.value,
             "qualifier": edge.qualifier,
             "to": edge.to,
+            "assertion": edge.assertion.value,
+            "undated": edge.undated,
             "source": citation.doc,
             "quote": citation.quote,
         }

@@ -256,7 +256,7 @@ class _Generator:
                 f"{region_fi} Centre {i}",
             )
             centres.append(oid)
-            for mode in ("administrative", "substantive", "coordination"):
+            for mode in ("administrative", "unspecified", "coordination"):
                 self._edge("steers", rng.choice(ministries)[0], oid, mode=mode)
         offices = []
         for i in range(max(2, n * 3 // 100)):
@@ -265,8 +265,8 @@ class _Generator:
             )
             offices.append(oid)
             self._edge("part_of", oid, rng.choice(centres), kind="subordinate_to")
-            if rng.random() < 0.5:  # an agency steers the office's substance
-                self._edge("steers", rng.choice(agencies), oid, mode="substantive")
+            if rng.random() < 0.5:  # an agency steers the office (no mode stated)
+                self._edge("steers", rng.choice(agencies), oid, mode="unspecified")
         parents = [m[0] for m in ministries] + agencies + centres
         units = []
         for i in range(max(5, n * 20 // 100)):

@@ -6,7 +6,7 @@ from datetime import date
 
 from app import deadline
 from app.graph import catalogue
-from app.graph.refs import edge_ref, entity_ref, require_node, run
+from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node, run
 from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
 from app.model.views import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
 from app.model.vocabulary import Label, Lang, RelType
@@ -52,6 +52,16 @@ def neighbourhood(
     between two nodes at the outer edge are not looked for: that would mean expanding every
     outermost node, hubs included, for edges the map would mostly hide."""
     center = require_node(store, entity_id, whole=False)
+    outside = outside_validity(center, as_of)
+    if outside is not None:  # nothing was around an entity that did not exist
+        return Neighbourhood(
+            center=entity_ref(center, lang),
+            subject_validity=outside,
+            depth=depth,
+            nodes=[],
+            edges=[],
+            truncated=False,
+        )
     window = Window.as_of(as_of)
     kept: dict[str, Row] = {entity_id: center}
     edges: dict[str, EdgeRef] = {}
@@ -99,6 +109,21 @@ def paths(
         require_node(store, source_id, whole=False),
         require_node(store, target_id, whole=False),
     )
+    source_validity, target_validity = (
+        outside_validity(source, as_of),
+        outside_validity(target, as_of),
+    )
+    if source_validity is not None or target_validity is not None:
+        return PathsAnswer(  # no path ran through an end that did not exist that day
+            source=entity_ref(source, lang),
+            target=entity_ref(target, lang),
+            source_validity=source_validity,
+            target_validity=target_validity,
+            items=[],
+            total=0,
+            limit=limit,
+            offset=offset,
+        )
     window = Window.as_of(as_of)
     sides = {
         "s": {source_id: Reached(0, source)},

@@ -3,7 +3,7 @@ bodies without a stated chair, and interlocks between bodies."""
 
 from datetime import date
 
-from app.graph.refs import edge_ref, entity_ref, entity_refs, require_node, run
+from app.graph.refs import edge_ref, entity_ref, entity_refs, outside_validity, require_node, run
 from app.graph.walk import Budget, Hop, Window, expand
 from app.model.views import (
     BusyMember,
@@ -36,6 +36,17 @@ def members(
 ) -> MembersAnswer:
     """Each seat or member of a body with role and basis; seats with their known holders."""
     group = require_node(store, group_id, whole=False)
+    outside = outside_validity(group, as_of)
+    if outside is not None:  # the body did not exist that day: it had no seats then
+        return MembersAnswer(
+            subject=entity_ref(group, lang),
+            subject_validity=outside,
+            chair_stated=False,
+            items=[],
+            total=0,
+            limit=limit,
+            offset=offset,
+        )
     window = Window.as_of(as_of)
     seats = expand(store, [group], [RelType.MEMBER_OF], "in", window, budget)
     posts = [h.node for h in seats if h.node["_label"] == Label.POST]
@@ -89,6 +100,16 @@ def memberships(
     """Where a person, post or organisation sits, directly and through the posts it holds
     (a person) or the posts it has (an organisation)."""
     subject = require_node(store, entity_id, whole=False)
+    outside = outside_validity(subject, as_of)
+    if outside is not None:
+        return MembershipsAnswer(
+            subject=entity_ref(subject, lang),
+            subject_validity=outside,
+            items=[],
+            total=0,
+            limit=limit,
+            offset=offset,
+        )
     window = Window.as_of(as_of)
     wanted = [r.value for r in roles or []]
     found: dict[tuple[str, str, str | None], Membership] = {}

@@ -70,8 +70,6 @@ def _summary(row: Row, lang: Lang | None) -> EntitySummary:
         **ref.model_dump(),
         is_class=bool(row.get("is_class")),
         country=row.get("country"),
-        valid_from=row.get("valid_from"),
-        valid_to=row.get("valid_to"),
         status=row.get("status"),
     )
 
@@ -115,8 +113,6 @@ def search(
             **entity_ref(node, lang).model_dump(),
             score=r["score"],
             status=node.get("status"),
-            valid_from=node.get("valid_from"),
-            valid_to=node.get("valid_to"),
             retired=bool(r["retired"]),
         )
         for r in page

@@ -2,14 +2,15 @@
 
 import difflib
 from collections.abc import Iterable
-from typing import Any
+from datetime import date
+from typing import Any, Literal
 
 from app.errors import NotFoundError
 from app.graph import catalogue
 from app.graph.rows import EDGE_EXTRA, citations_from, home_language
 from app.model import EDGE_MODELS
-from app.model.common import Citation, Names
-from app.model.views import EdgeRef, EntityRef
+from app.model.common import Citation, Names, first_day, last_day
+from app.model.views import EdgeRef, EntityRef, SubjectValidity
 from app.model.vocabulary import Country, Label, Lang, RelType
 from app.store.base import GraphStore, Row
 
@@ -38,13 +39,48 @@ def display_name(row: Row, lang: Lang | None) -> str:
     return str(row.get("gloss_en") or row.get("name") or row["id"])
 
 
-def entity_ref(row: Row, lang: Lang | None) -> EntityRef:
+def entity_ref(row: Row, lang: Lang | None, *, dates_read: bool = True) -> EntityRef:
+    """The entity as answers name it. Its validity is what the row has: a column the row lacks
+    reads as null, as Neo4j hands over a whole node without its null properties (and a source,
+    which has no validity columns, is undated). A caller whose statement did not read the
+    dates at all says so with dates_read=False: then nothing is claimed (undated is false)."""
+    valid_from, valid_to = row.get("valid_from"), row.get("valid_to")
     return EntityRef(
         id=row["id"],
         type=Label(row["_label"]),
         kind=row.get("kind") or "",
         name=display_name(row, lang),
         names=Names(fi=row.get("name_fi"), sv=row.get("name_sv"), en=row.get("name_en")),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        undated=dates_read and valid_from is None and valid_to is None,
+    )
+
+
+def outside_validity(row: Row, day: date | None) -> SubjectValidity | None:
+    """Whether the entity of `row` did not exist yet, or had ended, on `day` (None: it
+    existed, as far as its dates say, or no day was asked). Partial dates cover their whole
+    span: valid_from 2019 begins on 2019-01-01, valid_to 2019 ends on 2019-12-31, the same
+    reading as the walks' valid_from_date / valid_to_date columns."""
+    if day is None:
+        return None
+    valid_from, valid_to = row.get("valid_from"), row.get("valid_to")
+    entity, asked = row["id"], day.isoformat()
+    if valid_from and day < first_day(valid_from):
+        state: Literal["not_yet_valid", "ended"] = "not_yet_valid"
+        message = f"{entity} did not exist yet on {asked}: it is valid from {valid_from}"
+    elif valid_to and day > last_day(valid_to):
+        state = "ended"
+        message = f"{entity} had ended by {asked}: it was valid to {valid_to}"
+    else:
+        return None
+    return SubjectValidity(
+        entity=entity,
+        state=state,
+        as_of=asked,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        message=message + "; nothing is answered for that day",
     )
 
 

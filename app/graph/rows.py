@@ -49,6 +49,7 @@ NODE_COMMON: dict[str, ColumnType] = {
     "identifiers": "STRING",  # JSON, like citations
     "links": "STRING",
     "placeholder": "BOOLEAN",
+    "reference": "STRING",  # JSON: names cited from a reference list, and which columns they fill
     **_VALIDITY,
     **_PROVENANCE,
 }
@@ -109,6 +110,7 @@ EDGE_EXTRA: dict[RelType, dict[str, ColumnType]] = {
         "mode": "STRING",
         "instruments": "STRING[]",
         "joint": "BOOLEAN",
+        "jointly_with": "STRING[]",
         "level": "STRING",
     },
     RelType.MEMBER_OF: {
@@ -226,9 +228,10 @@ def node_row(node: Node | Source) -> dict[str, Any]:
         return row
     row = dict.fromkeys(columns)
     row.update(_validity(node))
+    names, abbr = node.shown_names(), node.shown_abbr()
     for lang in Lang:
-        row[f"name_{lang}"] = node.names.get(lang)
-        row[f"abbr_{lang}"] = node.abbr.get(lang)
+        row[f"name_{lang}"] = names.get(lang)
+        row[f"abbr_{lang}"] = abbr.get(lang)
     row["name"] = node.display_name(home_language(node.country))
     row["search_text"] = search_text(node.search_terms())
     row["search_names"] = search_text(node.name_terms())
@@ -240,7 +243,26 @@ def node_row(node: Node | Source) -> dict[str, Any]:
             row[f"theme_{lang}"] = node.theme.get(lang)  # type: ignore[attr-defined]
     row["identifiers"] = _json_list(node.identifiers)  # JSON text, not the model lists
     row["links"] = _json_list(node.links)
+    row["reference"] = _reference_json(node)
     return row
+
+
+def _reference_json(node: Node) -> str | None:
+    """The reference block, and which name columns it fills (the documents give no name
+    there), so that reading the row back tells the documents' names from the reference's."""
+    if node.reference is None:
+        return None
+    filled = [
+        f"{kind}_{lang}"
+        for kind, own, ref in (
+            ("name", node.names, node.reference.names),
+            ("abbr", node.abbr, node.reference.abbr),
+        )
+        for lang in Lang
+        if ref.get(lang) and not own.get(lang)
+    ]
+    block = node.reference.model_dump(mode="json", exclude_none=True)
+    return json.dumps({**block, "filled": filled}, ensure_ascii=False)
 
 
 def edge_row(edge: Edge) -> dict[str, Any]:
@@ -263,21 +285,29 @@ def node_from_row(label: Label, row: dict[str, Any]) -> Node | Source:
     model = NODE_MODELS[label]
     if label is Label.SOURCE:
         return model.model_validate({k: row.get(k) for k in model.model_fields if k in row})
+    reference = json.loads(row["reference"]) if row.get("reference") else None
+    filled = set(reference.pop("filled", [])) if reference else set()
     data: dict[str, Any] = {
-        "names": {lang.value: row.get(f"name_{lang}") for lang in Lang},
-        "abbr": {lang.value: row.get(f"abbr_{lang}") for lang in Lang},
+        "names": {lang.value: _own(row, f"name_{lang}", filled) for lang in Lang},
+        "abbr": {lang.value: _own(row, f"abbr_{lang}", filled) for lang in Lang},
         "sources": citations_from(row),
     }
+    if reference:
+        data["reference"] = reference
     if label is Label.EVENT:
         data["theme"] = {lang.value: row.get(f"theme_{lang}") for lang in Lang}
     for listed in ("identifiers", "links"):
         if row.get(listed):
             data[listed] = json.loads(row[listed])
-    skip = {"names", "abbr", "sources", "theme", "identifiers", "links"}
+    skip = {"names", "abbr", "sources", "theme", "identifiers", "links", "reference"}
     for name in model.model_fields:
         if name not in skip and row.get(name) is not None:
             data[name] = _iso(row[name])
     return model.model_validate(data)
+
+
+def _own(row: dict[str, Any], column: str, filled: set[str]) -> Any:
+    return None if column in filled else row.get(column)
 
 
 def edge_from_row(rel: RelType, row: dict[str, Any], start: str, end: str) -> Edge:

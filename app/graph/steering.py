@@ -3,16 +3,37 @@
 Steering is transitive (whoever steers a steering body steers what it steers) and reaches down
 through PART_OF to subordinate offices and units: whoever steers "the NTM centres" steers the
 offices subordinate to them. A walk counts STEERS hops as depth; PART_OF hops are free.
+
+A chain is as well supported as its weakest edge, STEERS and PART_OF alike (an implied
+PART_OF makes the steering it passes on implied); a link or a step as well as its strongest
+chain. Asked as of a day the subject did not exist, an answer holds nothing and says why.
 """
 
 from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
-from app.graph.refs import edge_ref, entity_ref, require_node
-from app.graph.walk import Budget, Direction, Hop, Reached, Window, expand, shortest_chains
+from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node
+from app.graph.walk import (
+    Budget,
+    Direction,
+    Hop,
+    Reached,
+    Window,
+    assertion_of,
+    expand,
+    shortest_chains,
+    strongest_support,
+)
 from app.model.views import PreparationAnswer, PreparationStep, SteeringAnswer, SteeringLink
-from app.model.vocabulary import STEERING_INHERITED_THROUGH, Lang, RelType, SteeringMode
+from app.model.vocabulary import (
+    STEERING_INHERITED_THROUGH,
+    Lang,
+    RelType,
+    SteeringMode,
+    strongest,
+    weakest,
+)
 from app.store.base import GraphStore, Row
 
 CHAINS_PER_RESULT = 20
@@ -99,29 +120,45 @@ def steering(
 ) -> SteeringAnswer:
     """Who steers `entity_id` (way="up") or whom it steers (way="down")."""
     subject_row = require_node(store, entity_id, whole=False)
+    outside = outside_validity(subject_row, as_of)
+    if outside is not None:
+        return SteeringAnswer(
+            subject=entity_ref(subject_row, lang),
+            subject_validity=outside,
+            items=[],
+            total=0,
+            limit=limit,
+            offset=offset,
+        )
     window = Window.as_of(as_of)
     reached = _walk_steering(store, subject_row, way, max_depth, modes, window, budget)
+    support = strongest_support(reached, entity_id)
+    # a parent met on the way up is not itself a steerer: its chains must end with STEERS
+    last = (lambda hop: hop.rel_type is RelType.STEERS) if way == "up" else None
     links = []
     for node_id, how in reached.items():
         if how.depth == 0:  # the subject, and (up) the bodies it is part of
             continue
-        chains = shortest_chains(reached, node_id, entity_id, CHAINS_PER_RESULT)
-        if way == "up":  # a parent met on the way up is not itself a steerer
-            chains = [c for c in chains if c[-1].rel_type is RelType.STEERS]
+        chains = shortest_chains(
+            reached, node_id, entity_id, CHAINS_PER_RESULT, last=last, support=support
+        )
         if not chains:
             continue
         if way == "up":
             chains = [list(reversed(c)) for c in chains]  # from the steerer down to the subject
         chains.sort(key=lambda chain: [h.rel["id"] for h in chain])  # the same answer every time
+        path_assertions = [weakest(assertion_of(h) for h in c) for c in chains]
         links.append(
             SteeringLink(
                 entity=entity_ref(how.node, lang),
                 depth=how.depth,
                 inherited=all(any(h.rel_type is RelType.PART_OF for h in c) for c in chains),
+                assertion=strongest(path_assertions),
                 modes=sorted(
                     {SteeringMode(h.rel["mode"]) for c in chains for h in c if h.rel.get("mode")}
                 ),
                 paths=[[edge_ref(h.rel, h.rel_type, h.start, h.end) for h in c] for c in chains],
+                path_assertions=path_assertions,
             )
         )
     links.sort(key=lambda link: (link.depth, link.entity.name.casefold(), link.entity.id))
@@ -150,6 +187,16 @@ def preparation_chain(
 ) -> PreparationAnswer:
     """Upwards from a body: whom it prepares matters for or supports, and so on up."""
     subject_row = require_node(store, entity_id, whole=False)
+    outside = outside_validity(subject_row, as_of)
+    if outside is not None:
+        return PreparationAnswer(
+            subject=entity_ref(subject_row, lang),
+            subject_validity=outside,
+            items=[],
+            total=0,
+            limit=limit,
+            offset=offset,
+        )
     window = Window.as_of(as_of)
     reached = {entity_id: Reached(0, subject_row)}
     level, depth = [entity_id], 0
@@ -158,10 +205,12 @@ def preparation_chain(
         hops = expand(store, rows, PREPARATION_TYPES, "out", window, budget)
         depth += 1
         level = _advance(hops, depth, reached)
+    support = strongest_support(reached, entity_id)
     steps = [
         PreparationStep(
             entity=entity_ref(how.node, lang),
             depth=how.depth,
+            assertion=support[node_id],
             edges=sorted(
                 (edge_ref(h.rel, h.rel_type, h.start, h.end) for h, _ in how.parents),
                 key=lambda e: e.id,

@@ -8,7 +8,7 @@ rows per step.
 """
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -17,7 +17,7 @@ from app import deadline
 from app.errors import QueryTimeoutError
 from app.graph import catalogue
 from app.model import EDGE_MODELS
-from app.model.vocabulary import Label, RelType
+from app.model.vocabulary import Assertion, Label, RelType, weakest
 from app.store.base import GraphStore, Row
 
 Direction = Literal["out", "in"]
@@ -121,11 +121,47 @@ class Reached:
     parents: list[tuple[Hop, str]] = field(default_factory=list)  # (hop, previous node id)
 
 
+def assertion_of(hop: Hop) -> Assertion:
+    return Assertion(hop.rel["assertion"])
+
+
+def strongest_support(reached: dict[str, Reached], root: str) -> dict[str, Assertion]:
+    """How well a chain from `root` supports each reached node: over its shortest chains (the
+    ways in that `reached` records), the strongest chain's weakest edge. A fixed point, since
+    PART_OF hops within one depth may run in circles; values only rise, so it ends."""
+    best = {root: Assertion.STATED}
+    nodes = sorted(reached, key=lambda n: reached[n].depth)
+    changed = True
+    while changed:
+        changed = False
+        for node in nodes:
+            for hop, previous in reached[node].parents:
+                if previous in best:
+                    value = weakest([assertion_of(hop), best[previous]])
+                    if node not in best or value.strength > best[node].strength:
+                        best[node], changed = value, True
+    return best
+
+
 def shortest_chains(
-    reached: dict[str, Reached], target: str, root: str, limit: int
+    reached: dict[str, Reached],
+    target: str,
+    root: str,
+    limit: int,
+    *,
+    last: Callable[[Hop], bool] | None = None,
+    support: dict[str, Assertion] | None = None,
 ) -> list[list[Hop]]:
-    """Up to `limit` shortest chains of hops from `root` to `target`, in walking order."""
+    """Up to `limit` shortest chains of hops from `root` to `target`, in walking order; only
+    those whose last hop `last` accepts, when given. With `support` (strongest_support's),
+    the stronger ways in are followed first: when more chains exist than `limit`, the ones
+    kept lean to the strongest, and the first found is as strong as any."""
     chains: list[list[Hop]] = []
+
+    def strength(way: tuple[Hop, str]) -> int:
+        hop, previous = way
+        known = support.get(previous) if support is not None else None
+        return weakest([assertion_of(hop), known]).strength if known else -1
 
     def back(node: str, suffix: list[Hop], seen: frozenset[str]) -> None:
         if len(chains) >= limit:
@@ -133,7 +169,12 @@ def shortest_chains(
         if node == root:
             chains.append(suffix)
             return
-        for hop, previous in reached[node].parents:
+        ways = reached[node].parents
+        if node == target and last is not None:
+            ways = [way for way in ways if last(way[0])]
+        if support is not None:
+            ways = sorted(ways, key=strength, reverse=True)  # stable: ties keep their order
+        for hop, previous in ways:
             if previous not in seen:
                 back(previous, [hop, *suffix], seen | {previous})
 

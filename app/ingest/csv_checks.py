@@ -9,11 +9,11 @@ from typing import Any, Protocol
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from app.ingest.csv_files import MAX_PER_KIND, CsvPart
+from app.ingest.csv_files import LIST_SEPARATOR, MAX_PER_KIND, CsvPart
 from app.ingest.problems import Problem
-from app.ingest.quotes import QuoteChecker
+from app.ingest.quotes import NOT_EVIDENCE, QuoteChecker
 from app.model import Source
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import ENDPOINTS, Label, RelType, SourceKind
 
 
 class _Located(Protocol):
@@ -196,9 +196,30 @@ def check_csv_edges(
                 problems.append(
                     Problem(part.file, part.line(row), reference, f"unknown node '{value}'")
                 )
+        for reference in ("instruments", "jointly_with"):  # lists of node ids, "a|b"
+            problems.extend(_unknown_in_lists(part, reference, all_ids))
     for part in parts:
         problems.extend(_check_sources(part, source_ids, checker, sources))
     return problems
+
+
+def _unknown_in_lists(part: CsvPart, column_name: str, all_ids: pa.Array) -> list[Problem]:
+    lists = pc.split_pattern(part.table[column_name].combine_chunks(), LIST_SEPARATOR)
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    missing = _not_among(pa.chunked_array([items]), all_ids)
+    if missing is None:
+        return []
+    rows = pc.list_parent_indices(lists)
+    bad = pc.indices_nonzero(pc.is_in(items, missing)).to_pylist()[:MAX_PER_KIND]
+    return [
+        Problem(
+            part.file,
+            part.line(rows[i].as_py()),
+            column_name,
+            f"unknown node '{items[i].as_py()}'",
+        )
+        for i in bad
+    ]
 
 
 def _not_among(column: pa.ChunkedArray, known: pa.Array) -> pa.Array | None:
@@ -233,6 +254,14 @@ def _check_sources(
         problems.append(
             Problem(part.file, part.line(row), "source", f"unknown source '{value}'{hint}")
         )
+    references = sorted(i for i, (s, _) in sources.items() if s.kind is SourceKind.REFERENCE)
+    if references:
+        cited = pc.indices_nonzero(
+            pc.fill_null(pc.is_in(column, pa.array(references, pa.string())), False)
+        ).to_pylist()
+        for row in cited[:MAX_PER_KIND]:
+            refused = NOT_EVIDENCE.format(source=column[row].as_py())
+            problems.append(Problem(part.file, part.line(row), "source", refused))
     if checker is None:
         return problems
     pairs = part.table.select(["source", "quote"]).group_by(["source", "quote"]).aggregate([])

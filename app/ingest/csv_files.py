@@ -54,7 +54,7 @@ EDGE_COMMON_COLUMNS = [
     "confidence", "note", "source", "quote",
 ]  # fmt: skip
 EDGE_OWN_COLUMNS = sorted({c for extra in EDGE_EXTRA.values() for c in extra})
-LIST_COLUMNS = {"alt_names", "channels", "case_numbers", "instruments"}
+LIST_COLUMNS = {"alt_names", "channels", "case_numbers", "instruments", "jointly_with"}
 BOOL_COLUMNS = {"is_class", "online", "joint", "per_member"}
 INT_COLUMNS = {"cardinality", "ordinal", "subgoal_count"}
 DATE_COLUMNS = {"valid_from", "valid_to", "appointed_on"}

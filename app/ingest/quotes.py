@@ -7,8 +7,14 @@ from typing import Protocol
 
 from app.ingest.problems import Problem
 from app.model import Source
+from app.model.vocabulary import SourceKind
 
 _WHITESPACE = re.compile(r"\s+")
+
+NOT_EVIDENCE = (
+    "'{source}' is a reference list of names, not evidence for a fact: cite a seed document"
+    " (names from it go under `reference`)"
+)
 
 
 def fold(text: str) -> str:
@@ -21,18 +27,25 @@ class _Locatable(Protocol):
 
 
 class QuoteChecker:
-    def __init__(self, sources_dir: Path) -> None:
+    """Seed documents are read from `sources_dir`; reference lists (sources of kind
+    `reference`) from `reference_dir`, by default the `reference` directory beside it."""
+
+    def __init__(self, sources_dir: Path, reference_dir: Path | None = None) -> None:
         self.sources_dir = sources_dir
+        self.reference_dir = reference_dir or sources_dir.parent / "reference"
+
+    def directory(self, source: Source) -> Path:
+        return self.reference_dir if source.kind is SourceKind.REFERENCE else self.sources_dir
 
     @cache  # noqa: B019 - one checker per validation run, a handful of files
-    def text(self, file: str) -> str | None:
-        path = self.sources_dir / file
+    def text(self, path: Path) -> str | None:
         return fold(path.read_text(encoding="utf-8")) if path.is_file() else None
 
     def check_source(self, source: Source, origin: _Locatable) -> list[Problem]:
-        path = self.sources_dir / source.file
+        directory = self.directory(source)
+        path = directory / source.file
         if not path.is_file():
-            return [origin.problem(("file",), "file", f"no such file in {self.sources_dir}")]
+            return [origin.problem(("file",), "file", f"no such file in {directory}")]
         lines = path.read_text(encoding="utf-8").splitlines()
         first = next((fold(line) for line in lines if line.strip()), "")
         if fold(source.title) != first:
@@ -42,7 +55,7 @@ class QuoteChecker:
 
     def missing_quote(self, source: Source, quote: str) -> str | None:
         """None when the quote is verbatim in the source; else a message saying where it breaks."""
-        text = self.text(source.file)
+        text = self.text(self.directory(source) / source.file)
         if text is None:
             return None  # the missing file is reported once, on the source entry
         wanted = fold(quote)

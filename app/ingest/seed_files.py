@@ -20,12 +20,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from app.ingest.csv_checks import KnownIds, check_csv_edges, check_csv_nodes
 from app.ingest.csv_files import CsvPart, read_csv_file
 from app.ingest.problems import Problem, from_validation_error, suggest
-from app.ingest.quotes import QuoteChecker
+from app.ingest.quotes import NOT_EVIDENCE, QuoteChecker, fold
 from app.ingest.yaml_lines import LineDict, line_of, load_yaml
 from app.model import EDGE_MODELS, Edge, GraphBundle, Node, Source
 from app.model.common import Citation
 from app.model.nodes import NODE_MODELS
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import ENDPOINTS, Label, Lang, RelType, SourceKind
 from app.progress import Progress
 
 NODE_SECTIONS: dict[str, Label] = {
@@ -287,6 +287,9 @@ def _check_graph(
             problems.extend(checker.check_source(source, origin))
     for node, origin in data.nodes:
         problems.extend(_check_citations(node.sources, origin, sources, checker))
+        problems.extend(_no_reference_evidence(node.sources, origin, sources))
+        if node.reference is not None:
+            problems.extend(_check_reference_names(node, origin, sources, checker))
         if checker:
             problems.extend(_check_verbatim_fields(node, origin, sources, checker))
     edge_seen: dict[str, Origin] = {}
@@ -302,6 +305,57 @@ def _check_graph(
         problems.extend(_check_ends(edge.rel, edge.from_, edge.to, origin, node_ids))
         problems.extend(_check_references(edge, origin, node_ids))
         problems.extend(_check_citations(edge.sources, origin, sources, checker))
+        problems.extend(_no_reference_evidence(edge.sources, origin, sources))
+    return problems
+
+
+def _is_reference(doc: str, sources: Mapping[str, tuple[Source, Any]]) -> bool:
+    return doc in sources and sources[doc][0].kind is SourceKind.REFERENCE
+
+
+def _no_reference_evidence(
+    citations: list[Citation], origin: Origin, sources: Mapping[str, tuple[Source, Any]]
+) -> list[Problem]:
+    """A reference list names bodies; it is never the evidence for a node or a relationship."""
+    return [
+        origin.problem(("sources", i, "doc"), f"sources[{i}].doc", NOT_EVIDENCE.format(source=doc))
+        for i, doc in enumerate(c.doc for c in citations)
+        if _is_reference(doc, sources)
+    ]
+
+
+def _check_reference_names(
+    node: Node,
+    origin: Origin,
+    sources: Mapping[str, tuple[Source, Any]],
+    checker: QuoteChecker | None,
+) -> list[Problem]:
+    """Names under `reference` cite a reference list, and each is in one of its quotes."""
+    assert node.reference is not None
+    citations = node.reference.sources
+    problems = []
+    for index, citation in enumerate(citations):
+        where = f"reference.sources[{index}]"
+        loc: tuple[int | str, ...] = ("reference", "sources", index, "doc")
+        if citation.doc not in sources:
+            message = f"unknown source '{citation.doc}'{suggest(citation.doc, sources)}"
+            problems.append(origin.problem(loc, f"{where}.doc", message))
+        elif not _is_reference(citation.doc, sources):
+            message = f"'{citation.doc}' is not a reference list (kind: reference)"
+            problems.append(origin.problem(loc, f"{where}.doc", message))
+        elif checker:
+            missing = checker.missing_quote(sources[citation.doc][0], citation.quote)
+            if missing:
+                loc = ("reference", "sources", index, "quote")
+                problems.append(origin.problem(loc, f"{where}.quote", missing))
+    quoted = " ".join(fold(c.quote) for c in citations)
+    for kind, names in (("names", node.reference.names), ("abbr", node.reference.abbr)):
+        for lang in Lang:
+            name = names.get(lang)
+            if name and fold(name) not in quoted:
+                message = f"'{name}' is not in the reference quotes"
+                loc = ("reference", kind, lang.value)
+                problems.append(origin.problem(loc, f"reference.{kind}.{lang.value}", message))
     return problems
 
 

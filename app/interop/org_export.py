@@ -132,11 +132,12 @@ def _node(node: Node) -> Triples:
     else:
         graph.add((subject, RDF.type, OM[node.label.value]))
     graph.add((subject, ORG.identifier, Literal(node.id)))
+    names, abbr = node.shown_names(), node.shown_abbr()  # the reference's where the text has none
     for lang in Lang:
-        if node.names.get(lang):
-            graph.add((subject, SKOS.prefLabel, Literal(node.names.get(lang), lang=lang.value)))
-        if node.abbr.get(lang):
-            graph.add((subject, SKOS.altLabel, Literal(node.abbr.get(lang), lang=lang.value)))
+        if names.get(lang):
+            graph.add((subject, SKOS.prefLabel, Literal(names.get(lang), lang=lang.value)))
+        if abbr.get(lang):
+            graph.add((subject, SKOS.altLabel, Literal(abbr.get(lang), lang=lang.value)))
     for alt in node.alt_names:
         graph.add((subject, SKOS.altLabel, Literal(alt)))
     if node.gloss_en:

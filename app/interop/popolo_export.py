@@ -52,6 +52,17 @@ def _other_names(node: Node) -> list[dict[str, str]]:
         if abbr:
             names.append({"name": abbr, "note": f"abbreviation ({lang})"})
     names += [{"name": alt, "note": "other spelling"} for alt in node.alt_names]
+    if node.reference:  # official names from the reference list, marked as such
+        cited = ", ".join(c.doc for c in node.reference.sources)
+        for lang in Lang:
+            for kind, value in (
+                ("name", node.reference.names),
+                ("abbreviation", node.reference.abbr),
+            ):
+                official = value.get(lang)
+                if official:
+                    note = f"official {kind} ({lang}), reference: {cited}"
+                    names.append({"name": official, "note": note})
     return names
 
 

@@ -417,8 +417,10 @@ def _org_kind(classification: object) -> OrgKind:
 
 
 def _language_of(other: dict[str, Any]) -> str:
-    """fi / sv / en from a label like "fi.eduskunta.fi" or an OrgMap note like "name (fi)"."""
-    note = re.fullmatch(r"name \((fi|sv|en)\)", str(other.get("note") or ""))
+    """fi / sv / en from a label like "fi.eduskunta.fi" or an OrgMap note like "name (fi)" or
+    "official name (fi), reference: …" (a name the documents lack, from a reference list)."""
+    pattern = r"(?:official )?name \((fi|sv|en)\)(?:, reference: .*)?"
+    note = re.fullmatch(pattern, str(other.get("note") or ""))
     if note:
         return note.group(1)
     return str(other.get("label") or "").split(".", 1)[0]

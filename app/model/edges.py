@@ -68,10 +68,15 @@ class Steers(Edge):
     mode: SteeringMode
     instruments: list[Slug] = Field(default=[], description="Documents steering works through.")
     joint: bool | None = None
+    jointly_with: list[Slug] = Field(
+        default=[], description="The partners the text names for joint steering."
+    )
     level: str | None = None
 
     def references(self) -> dict[str, str]:
-        return {f"instruments[{i}]": doc for i, doc in enumerate(self.instruments)}
+        refs = {f"instruments[{i}]": doc for i, doc in enumerate(self.instruments)}
+        refs.update({f"jointly_with[{i}]": p for i, p in enumerate(self.jointly_with)})
+        return refs
 
 
 class MemberOf(Edge):

@@ -5,6 +5,7 @@ from typing import Annotated, ClassVar, Self
 from pydantic import Field, model_validator
 
 from app.model.common import (
+    Citation,
     Identifier,
     Link,
     Names,
@@ -37,6 +38,15 @@ FALLBACK: dict[Lang, tuple[Lang, ...]] = {
 }
 
 
+class ReferenceNames(Strict):
+    """Names cited from a reference list of official names (a source of kind `reference`), not
+    from a seed document: shown and searched like names, never evidence for a fact."""
+
+    names: Names = Names()
+    abbr: Names = Names()
+    sources: Annotated[list[Citation], Field(min_length=1)]
+
+
 class Node(Validity, Provenance):
     """What every node has: a slug id, names for search and display, validity, provenance."""
 
@@ -59,6 +69,10 @@ class Node(Validity, Provenance):
         default=False,
         description="Created by an import for an id the file refers to but does not define.",
     )
+    reference: ReferenceNames | None = Field(
+        default=None,
+        description="Official names from a reference list, where the documents give none.",
+    )
 
     @model_validator(mode="after")
     def _has_a_name(self) -> Self:
@@ -66,18 +80,31 @@ class Node(Validity, Provenance):
             raise ValueError("needs at least one of names.fi, names.sv, names.en or gloss_en")
         return self
 
+    def shown_names(self) -> Names:
+        """The names shown, per language: the documents' own, else the reference's."""
+        return _fill(self.names, self.reference.names if self.reference else None)
+
+    def shown_abbr(self) -> Names:
+        return _fill(self.abbr, self.reference.abbr if self.reference else None)
+
     def display_name(self, lang: Lang) -> str:
+        shown = self.shown_names()
         for candidate in FALLBACK[lang]:
-            name = self.names.get(candidate)
+            name = shown.get(candidate)
             if name:
                 return name
         return self.gloss_en or ""
 
     def primary_names(self) -> list[str]:
-        """Names and abbreviations: what search ranks highest."""
-        values = [self.names.fi, self.names.sv, self.names.en]
-        values += [self.abbr.fi, self.abbr.sv, self.abbr.en]
-        return [v for v in values if v]
+        """Names and abbreviations, the documents' and the reference's: what search ranks
+        highest."""
+        names, abbr = self.shown_names(), self.shown_abbr()
+        values = [v for v in (names.fi, names.sv, names.en, abbr.fi, abbr.sv, abbr.en) if v]
+        if self.reference:  # a reference name the documents' name hides is still searched
+            hidden = [self.reference.names.get(lang) for lang in Lang]
+            hidden += [self.reference.abbr.get(lang) for lang in Lang]
+            values += [v for v in dict.fromkeys(hidden) if v and v not in values]
+        return values  # repeats kept, as the CSV path (column-wise) keeps them
 
     def codes(self) -> list[str]:
         """The node's own codes and numbers (a project's code and case numbers)."""
@@ -106,6 +133,12 @@ class Node(Validity, Provenance):
             *self.texts(),
             *([self.note] if self.note else []),
         ]
+
+
+def _fill(own: Names, reference: Names | None) -> Names:
+    if reference is None:
+        return own
+    return Names(**{lang.value: own.get(lang) or reference.get(lang) for lang in Lang})
 
 
 class Organization(Node):
@@ -197,7 +230,7 @@ class Source(Strict):
     kind: SourceKind = SourceKind.SEED
     file: Annotated[str, Field(pattern=r"^[^/\\]+$")]
     lang: Lang
-    country: Country
+    country: Country | None = Field(default=None, description="None for a reference list.")
     title: str = Field(description="The document's first line, verbatim.")
     note: str | None = None
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from app.model.common import Citation, Names
 from app.model.nodes import Document, Event, Goal, Organization, Person, Post, Project, Source
@@ -78,6 +78,12 @@ OUT_MODELS: dict[Label, type[BaseModel]] = {
 }
 
 
+UNDATED = (
+    "True when neither valid_from nor valid_to is recorded: such a fact counts as valid on any "
+    "as_of day only because nothing dates it, so do not read it as confirmed for that day."
+)
+
+
 class EntitySummary(BaseModel):
     """One line of a listing."""
 
@@ -86,10 +92,11 @@ class EntitySummary(BaseModel):
     kind: str
     name: str
     names: Names = Names()
-    is_class: bool = False
-    country: Country | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    undated: bool = Field(default=False, description=UNDATED)
+    is_class: bool = False
+    country: Country | None = None
     status: Status | None = None
 
 
@@ -121,13 +128,22 @@ class GraphMeta(BaseModel):
 
 
 class EntityRef(BaseModel):
-    """An entity as every answer names it."""
+    """An entity as every answer names it, with its validity."""
 
     id: str
     type: Label
     kind: str
     name: str = Field(description="Display name in the asked language.")
     names: Names = Names()
+    valid_from: str | None = Field(
+        default=None, description="Since when it exists (year, month or day precision)."
+    )
+    valid_to: str | None = Field(default=None, description="Until when it existed; none: ongoing.")
+    undated: bool = Field(
+        default=False,
+        description=UNDATED + " False when it has a date, or when the answer did not read its "
+        "dates (then valid_from and valid_to are null too).",
+    )
 
 
 class EdgeRef(BaseModel):
@@ -147,12 +163,44 @@ class EdgeRef(BaseModel):
     )
     valid_from: str | None = None
     valid_to: str | None = None
-    date_text: str | None = None
+    date_text: str | None = Field(
+        default=None, description="A date as the source words it, when it has no full date."
+    )
     status: Status | None = None
-    assertion: Assertion
+    assertion: Assertion = Field(
+        description="How the sources support it: stated, implied, inferred."
+    )
     confidence: Confidence | None = None
     note: str | None = None
     sources: list[Citation]
+
+    @computed_field(description=UNDATED)  # type: ignore[prop-decorator]
+    @property
+    def undated(self) -> bool:
+        return self.valid_from is None and self.valid_to is None
+
+
+class SubjectValidity(BaseModel):
+    """Why an answer asked `as_of` a day is empty: the entity it is about did not exist that
+    day. Its walk is not run at all: facts around an entity that did not exist are not its."""
+
+    entity: str = Field(description="The id of the entity out of its validity on that day.")
+    state: Literal["not_yet_valid", "ended"] = Field(
+        description="not_yet_valid: the day is before valid_from (a partial date counts from "
+        "its first day: 2019 from 2019-01-01); ended: the day is after valid_to (counted to its "
+        "last day: 2019 to 2019-12-31)."
+    )
+    as_of: str = Field(description="The day asked (YYYY-MM-DD).")
+    valid_from: str | None = Field(description="The entity's valid_from as recorded.")
+    valid_to: str | None = Field(description="The entity's valid_to as recorded.")
+    message: str = Field(description="The same in words.")
+
+
+SUBJECT_VALIDITY = (
+    "Set only when as_of is asked and falls outside the validity of the entity the answer is "
+    "about: then the answer has no items and this says whether it did not exist yet or had "
+    "ended. Null when no as_of is asked or the entity was valid that day."
+)
 
 
 class Page(BaseModel):
@@ -168,14 +216,23 @@ class SteeringLink(BaseModel):
         description="Every shortest chain passes through PART_OF: steering of a parent body "
         "reaching a subordinate unit."
     )
+    assertion: Assertion = Field(
+        description="How well the link is supported: the strongest of path_assertions (a link "
+        "is as well supported as its best chain)."
+    )
     modes: list[SteeringMode] = Field(description="Modes of the STEERS edges on the chains.")
     paths: list[list[EdgeRef]] = Field(
         description="Each shortest chain, edges in order from the steering to the steered end."
+    )
+    path_assertions: list[Assertion] = Field(
+        description="Parallel to paths: each chain's assertion, the weakest of its edges' "
+        "(STEERS and PART_OF alike: steering inherited through an implied PART_OF is implied)."
     )
 
 
 class SteeringAnswer(Page):
     subject: EntityRef
+    subject_validity: SubjectValidity | None = Field(default=None, description=SUBJECT_VALIDITY)
     items: list[SteeringLink]
 
 
@@ -200,6 +257,7 @@ class Member(BaseModel):
 
 class MembersAnswer(Page):
     subject: EntityRef
+    subject_validity: SubjectValidity | None = Field(default=None, description=SUBJECT_VALIDITY)
     chair_stated: bool
     items: list[Member]
 
@@ -216,6 +274,7 @@ class Membership(BaseModel):
 
 class MembershipsAnswer(Page):
     subject: EntityRef
+    subject_validity: SubjectValidity | None = Field(default=None, description=SUBJECT_VALIDITY)
     items: list[Membership]
 
 
@@ -226,11 +285,16 @@ class EntityList(Page):
 class PreparationStep(BaseModel):
     entity: EntityRef
     depth: int
+    assertion: Assertion = Field(
+        description="How well the step is supported: over the shortest chains from the subject "
+        "to it, the strongest chain's weakest edge."
+    )
     edges: list[EdgeRef] = Field(description="PREPARES_FOR / SUPPORTS edges reaching it.")
 
 
 class PreparationAnswer(Page):
     subject: EntityRef
+    subject_validity: SubjectValidity | None = Field(default=None, description=SUBJECT_VALIDITY)
     items: list[PreparationStep]
 
 
@@ -261,8 +325,6 @@ class SearchHit(EntityRef):
         "retired, then shorter names."
     )
     status: Status | None = None
-    valid_from: str | None = None
-    valid_to: str | None = None
     retired: bool = Field(
         default=False,
         description="Ended, replaced or removed, or valid only until a day before the one asked "
@@ -277,6 +339,9 @@ class SearchAnswer(Page):
 
 class Neighbourhood(BaseModel):
     center: EntityRef
+    subject_validity: SubjectValidity | None = Field(
+        default=None, description=SUBJECT_VALIDITY + " (The entity is the center.)"
+    )
     depth: int
     nodes: list[EntityRef]
     edges: list[EdgeRef]
@@ -292,6 +357,14 @@ class GraphPath(BaseModel):
 class PathsAnswer(Page):
     source: EntityRef
     target: EntityRef
+    source_validity: SubjectValidity | None = Field(
+        default=None,
+        description=SUBJECT_VALIDITY.replace("the entity the answer is about", "the source"),
+    )
+    target_validity: SubjectValidity | None = Field(
+        default=None,
+        description=SUBJECT_VALIDITY.replace("the entity the answer is about", "the target"),
+    )
     items: list[GraphPath]
 
 

@@ -4,6 +4,7 @@ Validation, the Cypher schema check, the API's enums and (later) the map's colou
 these. Adding a value here is the only way to add a kind, a mode or a role.
 """
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -132,16 +133,17 @@ class GoalKind(StrEnum):
 class SourceKind(StrEnum):
     SEED = "seed"
     IMPORT = "import"  # a file read by `orgmap import` (Popolo, CSV)
+    REFERENCE = "reference"  # a list of official names: cited for names only, never for a fact
 
 
 class SteeringMode(StrEnum):
     ADMINISTRATIVE = "administrative"
     PERFORMANCE = "performance"
-    SUBSTANTIVE = "substantive"
     DEVELOPMENT = "development"
     COORDINATION = "coordination"
     OVERSIGHT = "oversight"
     INTERNAL_GUIDANCE = "internal_guidance"
+    UNSPECIFIED = "unspecified"  # the text states steering but names no mode
 
 
 class MemberRole(StrEnum):
@@ -182,6 +184,8 @@ class SupportMode(StrEnum):
     INPUT = "input"
     EXPERT_SUPPORT = "expert_support"
     STAFF_OFFICE = "staff_office"
+    SERVES = "serves"  # a service centre for the bodies it serves
+    ENABLES = "enables"  # a goal that serves the reaching of other goals
 
 
 class CooperationMode(StrEnum):
@@ -226,6 +230,7 @@ class ConcernsMode(StrEnum):
     ABOUT = "about"
     COVERS = "covers"
     ASSESSES = "assesses"
+    REMOVES = "removes"  # a (proposed) structure that does away with an earlier goal
 
 
 class DerivesMode(StrEnum):
@@ -264,6 +269,25 @@ class Assertion(StrEnum):
     STATED = "stated"
     IMPLIED = "implied"
     INFERRED = "inferred"
+
+    @property
+    def strength(self) -> int:
+        """stated (2) > implied (1) > inferred (0): a chain of facts is as strong as its
+        weakest, and a conclusion reached by several chains as its strongest."""
+        return _ASSERTION_STRENGTH[self]
+
+
+_ASSERTION_STRENGTH = {Assertion.STATED: 2, Assertion.IMPLIED: 1, Assertion.INFERRED: 0}
+
+
+def weakest(assertions: Iterable[Assertion]) -> Assertion:
+    """The weakest of the assertions (stated for none: an empty chain asserts nothing less)."""
+    return min(assertions, key=lambda a: a.strength, default=Assertion.STATED)
+
+
+def strongest(assertions: Iterable[Assertion]) -> Assertion:
+    """The strongest of the assertions (inferred for none)."""
+    return max(assertions, key=lambda a: a.strength, default=Assertion.INFERRED)
 
 
 class Confidence(StrEnum):
@@ -313,12 +337,12 @@ ENDPOINTS: dict[RelType, tuple[frozenset[Label], frozenset[Label]]] = {
     RelType.POST_IN: (frozenset({Label.POST}), _ORG),
     RelType.PART_OF: (
         frozenset({Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT, Label.GOAL}),
-        frozenset({Label.ORGANIZATION, Label.DOCUMENT, Label.EVENT}),
+        frozenset({Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT}),
     ),
     RelType.PREPARES_FOR: (_ORG, frozenset({Label.ORGANIZATION, Label.POST})),
     RelType.SUPPORTS: (
-        frozenset({Label.PERSON, Label.ORGANIZATION}),
-        frozenset({Label.ORGANIZATION, Label.POST}),
+        frozenset({Label.PERSON, Label.ORGANIZATION, Label.GOAL}),
+        frozenset({Label.ORGANIZATION, Label.POST, Label.GOAL}),
     ),
     RelType.COOPERATES_WITH: (frozenset({Label.ORGANIZATION, Label.POST}), _ORG),
     RelType.ORGANISES: (
@@ -344,7 +368,7 @@ ENDPOINTS: dict[RelType, tuple[frozenset[Label], frozenset[Label]]] = {
     ),
     RelType.DERIVES_FROM: (
         frozenset({Label.ORGANIZATION, Label.DOCUMENT, Label.GOAL}),
-        frozenset({Label.DOCUMENT, Label.GOAL, Label.PROJECT}),
+        frozenset({Label.DOCUMENT, Label.GOAL, Label.PROJECT, Label.EVENT}),
     ),
     RelType.CONTACT_FOR: (frozenset({Label.PERSON}), _ANY | {Label.SOURCE}),
 }

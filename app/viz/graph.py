@@ -66,7 +66,14 @@ def entity_tooltip(entity: EntityRef) -> str:
     for lang, name in entity.names.model_dump().items():
         if name and name != entity.name:
             lines.append(f"{lang}: {name}")
+    if entity.valid_from or entity.valid_to:
+        lines.append(f"valid {entity.valid_from or '…'} – {entity.valid_to or '…'}")
+    elif entity.undated:
+        lines.append(UNDATED_LINE)
     return "\n".join(lines)
+
+
+UNDATED_LINE = "undated: no dates recorded"
 
 
 def detailed_tooltip(row: dict[str, Any], name: str) -> str:
@@ -80,8 +87,12 @@ def detailed_tooltip(row: dict[str, Any], name: str) -> str:
         lines.append(f"gloss (en): {row['gloss_en']}")
     if row.get("valid_from") or row.get("valid_to"):
         lines.append(f"valid {row.get('valid_from') or '…'} – {row.get('valid_to') or '…'}")
+    else:
+        lines.append(UNDATED_LINE)
     if row.get("date_text"):
         lines.append(f"date as given: {row['date_text']}")
+    if row.get("assertion"):
+        lines.append(f"assertion: {row['assertion']}")
     lines += [f"{c['doc']}: “{c['quote']}”" for c in citations_from(row)]
     return "\n".join(lines)
 
@@ -91,6 +102,8 @@ def edge_tooltip(edge: EdgeRef) -> str:
     lines = [f"{kind}: {edge.from_} → {edge.to}"]
     if edge.valid_from or edge.valid_to:
         lines.append(f"valid {edge.valid_from or '…'} – {edge.valid_to or '…'}")
+    else:
+        lines.append(UNDATED_LINE)
     if edge.date_text:
         lines.append(f"date as given: {edge.date_text}")
     lines.append(f"assertion: {edge.assertion}")

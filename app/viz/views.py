@@ -13,7 +13,7 @@ from app.graph.queries import CATALOGUE, AsOf, Params, _split_commas, neighbourh
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
 from app.model.common import SLUG_PATTERN
-from app.model.views import EdgeRef, EntityRef
+from app.model.views import EdgeRef, EntityRef, SubjectValidity
 from app.model.vocabulary import Label, RelType, SteeringMode
 from app.store.base import GraphStore
 from app.viz.graph import ViewGraph, detailed_tooltip
@@ -111,6 +111,11 @@ def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -
             view.add_entities([entity_ref(row, params.lang)])
 
 
+def _outside_notice(*validities: SubjectValidity | None) -> str:
+    """The notice of a view whose entity did not exist on the asked day (empty otherwise)."""
+    return "; ".join(v.message for v in validities if v is not None)
+
+
 def _neighbourhood(
     store: GraphStore, i: str | None, p: NeighbourhoodViewParams, b: Budget
 ) -> ViewGraph:
@@ -121,6 +126,7 @@ def _neighbourhood(
     view.add_edges(answer.edges)
     if answer.truncated:
         view.notice = f"cut at {p.limit} nodes: narrow the view or raise the limit"
+    view.notice = _outside_notice(answer.subject_validity) or view.notice
     return view
 
 
@@ -135,6 +141,7 @@ def _steering_tree(way: steering.Way) -> Builder:
         view.add_entities([answer.subject, *(link.entity for link in answer.items)])
         view.add_edges(edge for link in answer.items for path in link.paths for edge in path)
         _fill_missing_ends(view, store, p)
+        view.notice = _outside_notice(answer.subject_validity)
         return view
 
     return build
@@ -152,6 +159,7 @@ def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> View
             view.add_edges([holder.edge])
     if not answer.chair_stated:
         view.notice = "no chair is stated for this body"
+    view.notice = _outside_notice(answer.subject_validity) or view.notice
     return view
 
 
@@ -164,6 +172,7 @@ def _preparation(store: GraphStore, i: str | None, p: DepthParams, b: Budget) ->
     view.add_entities([answer.subject, *(step.entity for step in answer.items)])
     view.add_edges(edge for step in answer.items for edge in step.edges)
     _fill_missing_ends(view, store, p)
+    view.notice = _outside_notice(answer.subject_validity)
     return view
 
 
@@ -179,6 +188,7 @@ def _paths(store: GraphStore, i: str | None, p: PathViewParams, b: Budget) -> Vi
         view.add_edges(path.edges)
     if not answer.items:
         view.notice = f"no path of at most {p.max_length} steps"
+    view.notice = _outside_notice(answer.source_validity, answer.target_validity) or view.notice
     return view
 
 

@@ -9,5 +9,5 @@ WHERE (r.valid_from_date IS NULL OR r.valid_from_date <= date($valid_hi))
 RETURN r AS rel, other.id AS id, label(other) AS label,
        other.kind AS kind, other.name AS name, other.name_fi AS name_fi,
        other.name_sv AS name_sv, other.name_en AS name_en, other.gloss_en AS gloss_en,
-       other.country AS country
+       other.country AS country, other.valid_from AS valid_from, other.valid_to AS valid_to
 LIMIT 100001

@@ -1,6 +1,7 @@
 // LadybugDB schema of the steering graph: one node table per label, one relationship table
 // per type listing every FROM/TO pair the vocabulary allows (app/model/vocabulary.py).
 // Column lists mirror app/graph/rows.py; tests/store/test_schema.py keeps the two equal.
+// Written by `python -m tools.ladybug_schema`: edit rows.py or the vocabulary, not this file.
 // `id` is the primary key; LadybugDB has no other constraints or indexes.
 
 CREATE NODE TABLE IF NOT EXISTS Organization(
@@ -23,6 +24,7 @@ CREATE NODE TABLE IF NOT EXISTS Organization(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -60,6 +62,7 @@ CREATE NODE TABLE IF NOT EXISTS Person(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -98,6 +101,7 @@ CREATE NODE TABLE IF NOT EXISTS Post(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -131,6 +135,7 @@ CREATE NODE TABLE IF NOT EXISTS Project(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -167,6 +172,7 @@ CREATE NODE TABLE IF NOT EXISTS Document(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -204,6 +210,7 @@ CREATE NODE TABLE IF NOT EXISTS Event(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -244,6 +251,7 @@ CREATE NODE TABLE IF NOT EXISTS Goal(
     identifiers STRING,
     links STRING,
     placeholder BOOLEAN,
+    reference STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -308,6 +316,7 @@ CREATE REL TABLE IF NOT EXISTS STEERS(
     mode STRING,
     instruments STRING[],
     joint BOOLEAN,
+    jointly_with STRING[],
     level STRING
 );
 
@@ -367,18 +376,23 @@ CREATE REL TABLE IF NOT EXISTS POST_IN(
 
 CREATE REL TABLE IF NOT EXISTS PART_OF(
     FROM Organization TO Organization,
+    FROM Organization TO Project,
     FROM Organization TO Document,
     FROM Organization TO Event,
     FROM Project TO Organization,
+    FROM Project TO Project,
     FROM Project TO Document,
     FROM Project TO Event,
     FROM Document TO Organization,
+    FROM Document TO Project,
     FROM Document TO Document,
     FROM Document TO Event,
     FROM Event TO Organization,
+    FROM Event TO Project,
     FROM Event TO Document,
     FROM Event TO Event,
     FROM Goal TO Organization,
+    FROM Goal TO Project,
     FROM Goal TO Document,
     FROM Goal TO Event,
     id STRING,
@@ -416,8 +430,13 @@ CREATE REL TABLE IF NOT EXISTS PREPARES_FOR(
 CREATE REL TABLE IF NOT EXISTS SUPPORTS(
     FROM Organization TO Organization,
     FROM Organization TO Post,
+    FROM Organization TO Goal,
     FROM Person TO Organization,
     FROM Person TO Post,
+    FROM Person TO Goal,
+    FROM Goal TO Organization,
+    FROM Goal TO Post,
+    FROM Goal TO Goal,
     id STRING,
     valid_from STRING,
     valid_to STRING,
@@ -594,12 +613,15 @@ CREATE REL TABLE IF NOT EXISTS CONCERNS(
 CREATE REL TABLE IF NOT EXISTS DERIVES_FROM(
     FROM Organization TO Project,
     FROM Organization TO Document,
+    FROM Organization TO Event,
     FROM Organization TO Goal,
     FROM Document TO Project,
     FROM Document TO Document,
+    FROM Document TO Event,
     FROM Document TO Goal,
     FROM Goal TO Project,
     FROM Goal TO Document,
+    FROM Goal TO Event,
     FROM Goal TO Goal,
     id STRING,
     valid_from STRING,

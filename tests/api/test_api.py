@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.config import Settings
+from tests.seed_counts import SEED_NODES
 
 PROBLEM = "application/problem+json"
 
@@ -15,7 +16,7 @@ def test_health_reports_backend_counts_and_load_time(client: TestClient) -> None
     body = client.get("/health").json()
     assert body["status"] == "ok"
     assert body["backend"] == "ladybug"
-    assert body["total_nodes"] == 141
+    assert body["total_nodes"] == SEED_NODES
     assert body["edges"]["MEMBER_OF"] == 29
     assert re.match(r"\d{4}-\d\d-\d\dT", body["loaded_at"])
     assert body["revision"].isdigit()
@@ -46,7 +47,7 @@ def test_names_follow_the_asked_language(client: TestClient) -> None:
     url = "/api/v1/entities/grp-ely-johtoryhma"
     assert client.get(url, params={"lang": "fi"}).json()["name"] == "ELY-keskusten johtoryhmä"
     assert client.get(url, params={"lang": "sv"}).json()["name"] == (
-        "ledningsgruppen för NTM-centralerna"
+        "ledningsgrupp för NTM-centralerna"
     )
     assert client.get(url, params={"lang": "en"}).json()["name"] == (
         "management group of the ELY centres"
@@ -88,7 +89,7 @@ def test_listing_filters_by_type_and_kind_and_pages(client: TestClient) -> None:
     assert [item["id"] for item in body["items"]] == ["org-okm", "org-tem", "org-vm"]
     assert body["total"] == 3
     page = client.get("/api/v1/entities", params={"limit": 5, "offset": 5}).json()
-    assert (len(page["items"]), page["total"], page["offset"]) == (5, 141, 5)
+    assert (len(page["items"]), page["total"], page["offset"]) == (5, SEED_NODES, 5)
 
 
 def test_unknown_paths_are_problems_too(client: TestClient) -> None:

@@ -20,6 +20,7 @@ from app.api.main import create_app
 from app.config import Settings
 from app.errors import QueryTimeoutError
 from app.store.ladybug import LadybugStore
+from tests.seed_counts import SEED_NODES
 
 PROBLEM = "application/problem+json"
 EDUSKUNTA = Path(__file__).resolve().parent.parent / "fixtures" / "popolo" / "eduskunta.json"
@@ -42,9 +43,9 @@ def writer(own_db: Path) -> Iterator[TestClient]:
 
 def test_a_page_far_past_the_end_never_reaches_the_engine(client: TestClient) -> None:
     # LadybugDB 0.22 segfaulted on SKIP far past the end of a result (offset >= ~12,000 here).
-    for offset in (141, 12_000, 100_000, 1_000_000):
+    for offset in (SEED_NODES, 12_000, 100_000, 1_000_000):
         page = client.get("/api/v1/entities", params={"offset": offset}).json()
-        assert (page["items"], page["total"], page["offset"]) == ([], 141, offset)
+        assert (page["items"], page["total"], page["offset"]) == ([], SEED_NODES, offset)
     assert client.get("/api/v1/entities", params={"offset": 1_000_001}).status_code == 422
     assert client.get("/health").status_code == 200  # still alive
 
@@ -90,7 +91,7 @@ def test_the_engine_stops_a_statement_when_the_budget_is_spent(loaded_db: Path) 
     )
     with deadline.within(0.2), pytest.raises(QueryTimeoutError, match=r"ran past 0\.2 s"):
         store.read(endless, {})
-    assert store.read("MATCH (e:EntityIndex) RETURN count(e) AS n", {}) == [{"n": 141}]
+    assert store.read("MATCH (e:EntityIndex) RETURN count(e) AS n", {}) == [{"n": SEED_NODES}]
 
 
 def test_head_answers_like_get_and_405_says_what_is_allowed(client: TestClient) -> None:
@@ -247,7 +248,7 @@ def test_a_file_damaged_mid_way_is_a_503_until_a_load_replaces_it(
     tmp_path: Path, loaded_db: Path
 ) -> None:
     seen_damage = 0
-    for at in (0.05, 0.2, 0.5, 0.9):
+    for at in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.9):  # where pages of data lie varies
         path = _damaged_copy(loaded_db, tmp_path / f"damaged-{at}.lbug", at)
         answers = _answers(path)
         statuses = [a["status"] for a in answers]

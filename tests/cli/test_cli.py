@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from app import __version__
 from app.cli import app
 from tests.conftest import SEED_DIR
+from tests.seed_counts import SEED_EDGES, SEED_NODES
 
 runner = CliRunner()
 BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
@@ -19,8 +20,8 @@ BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 def test_validate_prints_counts_per_label_and_type() -> None:
     result = runner.invoke(app, ["validate", str(SEED_DIR)])
     assert result.exit_code == 0, result.output
-    assert "valid: 13 files, 141 nodes, 230 relationships" in result.output
-    assert "│ STEERS          │    12 │" in result.output
+    assert f"valid: 13 files, {SEED_NODES} nodes, {SEED_EDGES} relationships" in result.output
+    assert "│ STEERS          │    14 │" in result.output
 
 
 def test_validate_reports_every_problem_and_exits_1() -> None:
@@ -38,7 +39,7 @@ def test_load_stats_and_queries(env_db: Path) -> None:
     assert f"loaded into {env_db}" in loaded.output
 
     stats = runner.invoke(app, ["stats", "--json"])
-    assert json.loads(stats.stdout)["total_edges"] == 230
+    assert json.loads(stats.stdout)["total_edges"] == SEED_EDGES
 
     entity = runner.invoke(app, ["query", "entity", "-p", "id=per-petri-peltonen", "--json"])
     body = json.loads(entity.stdout)
@@ -47,7 +48,7 @@ def test_load_stats_and_queries(env_db: Path) -> None:
 
     page = runner.invoke(app, ["query", "entities", "-p", "type=Project", "-p", "limit=2"])
     assert page.exit_code == 0
-    assert "1-2 of 6" in page.stdout
+    assert "1-2 of 7" in page.stdout
 
 
 def test_a_failed_load_changes_nothing(env_db: Path) -> None:
@@ -109,6 +110,9 @@ def test_problem_lines_are_printed_verbatim(tmp_path: Path) -> None:
     shutil.copytree(SEED_DIR, seeds)
     organisations = seeds / "nodes" / "organizations.yaml"
     lines = organisations.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("alt_names:"))
+    assert first < 99
+    lines[first:first] = ["    # padding, so that the planted line is line 100"] * (99 - first)
     assert lines[99].strip().startswith("alt_names:")
     lines[99] = "    alt_names: 7  # [red]not[/red] :100: a list"
     organisations.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -128,6 +132,23 @@ def test_query_answers_parse_back_whatever_the_terminal(env_db: Path) -> None:
     # The YAML leaves out empty fields; otherwise the two are the same answer, none wrapped.
     assert yaml.safe_load(as_yaml.stdout) == _without_nulls(json.loads(as_json.stdout))
     assert max(map(len, as_yaml.stdout.splitlines())) > 40
+
+
+def test_a_query_as_of_a_day_the_entity_did_not_exist_says_so(env_db: Path) -> None:
+    assert runner.invoke(app, ["load", str(SEED_DIR)]).exit_code == 0
+    asked = ["query", "steers", "-p", "id=prj-okm071-00-2021"]
+    early = runner.invoke(app, [*asked, "-p", "as_of=2021-10-12"])
+    assert early.exit_code == 0, early.output
+    printed = yaml.safe_load(early.stdout)
+    assert printed["subject_validity"]["state"] == "not_yet_valid"
+    assert printed["subject_validity"]["valid_from"] == "2021-10-13"
+    assert "did not exist yet on 2021-10-12" in printed["subject_validity"]["message"]
+    assert (printed["items"], printed["total"]) == ([], 0)
+    event = ["query", "neighbourhood", "-p", "id=evt-jjp-2019", "--json"]
+    late = json.loads(runner.invoke(app, [*event, "-p", "as_of=2020-01-01"]).stdout)
+    assert (late["subject_validity"]["state"], late["nodes"], late["edges"]) == ("ended", [], [])
+    inside = json.loads(runner.invoke(app, [*event, "-p", "as_of=2019-06-01"]).stdout)
+    assert inside["subject_validity"] is None and inside["nodes"]
 
 
 def test_the_version_is_printed() -> None:

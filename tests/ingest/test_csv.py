@@ -21,6 +21,7 @@ from app.ingest.csv_files import node_columns as csv_node_columns
 from app.ingest.seed_files import NODE_SECTIONS, validate_directory
 from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
+from tests.seed_counts import SEED_NODES
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -114,7 +115,7 @@ def test_csv_and_yaml_load_together_and_answer_alike(
 ) -> None:
     report = validate_directory(mixed, sources_dir)
     assert report.ok, report.problems
-    assert report.node_counts()["Organization"] == 47
+    assert report.node_counts()["Organization"] == 48
     assert report.bundle is not None
     store = LadybugStore(tmp_path / "mixed.lbug")
     load_tables(store, bundle_tables(report.bundle, "mixed", report.csv_parts))
@@ -125,8 +126,8 @@ def test_csv_and_yaml_load_together_and_answer_alike(
     hits = read.search(store, "uusivirasto")
     assert (hits.items[0].id, hits.items[0].score) == ("org-uusi", 6)  # another spelling
     stats = read.graph_stats(store)
-    assert stats.edges["STEERS"] == 14
-    assert read.graph_stats(store, as_of=None).total_nodes == 142
+    assert stats.edges["STEERS"] == 16
+    assert read.graph_stats(store, as_of=None).total_nodes == SEED_NODES + 1
 
 
 def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> None:
@@ -381,6 +382,34 @@ def test_a_reference_to_an_unknown_node_is_reported_on_its_row(tmp_path: Path) -
     )
     assert problems(folder, sources) == [
         "relationships.csv:3: designated_by: unknown node 'org-nope'"
+    ]
+
+
+def test_unknown_ids_in_list_cells_and_facts_citing_a_reference_are_reported(
+    tmp_path: Path,
+) -> None:
+    quote = "The register lists the body."
+    folder, sources = register_with(tmp_path, quote)
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "names.txt").write_text("Names\nVirasto B = Verket B\n", "utf-8")
+    with (folder / "sources.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("  - {id: ref-n, kind: reference, file: names.txt, lang: en, title: Names}\n")
+    (folder / "organizations.csv").write_text(
+        "id,kind,name_fi,source,quote\n"
+        f"org-a,ministry,Ministeriö A,src-reg,{quote}\n"
+        f"org-b,agency,Virasto B,src-reg,{quote}\n"
+        "org-c,agency,Virasto C,ref-n,Virasto B\n",
+        encoding="utf-8",
+    )
+    (folder / "relationships.csv").write_text(
+        "type,from,to,mode,joint,jointly_with,source,quote\n"
+        f"STEERS,org-a,org-b,unspecified,true,org-c|org-nope,src-reg,{quote}\n",
+        encoding="utf-8",
+    )
+    assert problems(folder, sources) == [
+        "organizations.csv:4: source: 'ref-n' is a reference list of names, not evidence for a "
+        "fact: cite a seed document (names from it go under `reference`)",
+        "relationships.csv:2: jointly_with: unknown node 'org-nope'",
     ]
 
 

@@ -1,15 +1,24 @@
-"""Every quote in seed_data/ is a verbatim substring of its source document."""
+"""Every quote in seed_data/ is a verbatim substring of its source document, and every name
+cited from the reference list is in its line."""
 
 import re
 from pathlib import Path
 
 from app.ingest.quotes import fold
-from app.model import Edge, GraphBundle, Node
+from app.model import Edge, GraphBundle, Node, Source
+from app.model.vocabulary import Lang, SourceKind
+
+
+def _path(sources_dir: Path, source: Source) -> Path:
+    folder = (
+        sources_dir.parent / "reference" if source.kind is SourceKind.REFERENCE else sources_dir
+    )
+    return folder / source.file
 
 
 def _document_texts(sources_dir: Path, bundle: GraphBundle) -> dict[str, str]:
     return {
-        s.id: re.sub(r"\s+", " ", (sources_dir / s.file).read_text(encoding="utf-8"))
+        s.id: re.sub(r"\s+", " ", _path(sources_dir, s).read_text(encoding="utf-8"))
         for s in bundle.sources
     }
 
@@ -27,6 +36,24 @@ def test_every_quote_is_verbatim_in_its_source(sources_dir: Path, seed_bundle: G
     assert missing == []
 
 
+def test_every_reference_name_is_in_its_cited_line(
+    sources_dir: Path, seed_bundle: GraphBundle
+) -> None:
+    texts = _document_texts(sources_dir, seed_bundle)
+    referenced = [n for n in seed_bundle.nodes if n.reference is not None]
+    assert len(referenced) == 9  # the nine bodies of ../shared/reference/official-names.txt
+    for node in referenced:
+        assert node.reference is not None
+        lines = [c.quote for c in node.reference.sources]
+        assert all(
+            c.doc == "ref-official-names" and c.quote in texts[c.doc]
+            for c in node.reference.sources
+        )
+        names = [node.reference.names.get(lang) for lang in Lang]
+        names += [node.reference.abbr.get(lang) for lang in Lang]
+        assert all(any(n in line for line in lines) for n in names if n), node.id
+
+
 def test_every_node_and_edge_names_its_sources(seed_bundle: GraphBundle) -> None:
     known = {s.id for s in seed_bundle.sources}
     items: list[Node | Edge] = [*seed_bundle.nodes, *seed_bundle.edges]
@@ -37,7 +64,7 @@ def test_every_node_and_edge_names_its_sources(seed_bundle: GraphBundle) -> None
 
 def test_source_titles_are_the_first_lines(sources_dir: Path, seed_bundle: GraphBundle) -> None:
     for source in seed_bundle.sources:
-        first = (sources_dir / source.file).read_text(encoding="utf-8").splitlines()[0]
+        first = _path(sources_dir, source).read_text(encoding="utf-8").splitlines()[0]
         assert fold(first) == source.title
 
 

@@ -22,7 +22,7 @@ def test_the_shipped_seed_data_validates(seed_report: object, seed_bundle: objec
 
     assert isinstance(seed_bundle, GraphBundle)
     counts = seed_bundle.node_counts()
-    assert counts[Label.SOURCE] == 5
+    assert counts[Label.SOURCE] == 6  # the five documents and the reference list of names
     assert sum(counts.values()) >= 135
     assert len(seed_bundle.edges) >= 190
     assert set(seed_bundle.edge_counts()) == set(RelType)  # every relationship type is used
@@ -106,6 +106,65 @@ def test_five_planted_errors_in_a_copy_of_the_seed_data_are_all_reported(
         # the problem is reported on the planted line, or on the line of the field it names
         assert matching, f"not reported: {path.name}:{line}: {start}\n{reported}"
         assert abs(matching[0][1] - line) <= 1
+
+
+def test_the_reference_list_names_bodies_and_is_evidence_for_nothing(
+    tmp_path: Path, sources_dir: Path
+) -> None:
+    seed = tmp_path / "seed"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "seed_data", seed)
+    orgs = seed / "nodes" / "organizations.yaml"
+    steering = seed / "relationships" / "000-ntm-steering.yaml"
+    line = "aluehallintovirastot (AVI) = regionförvaltningsverken (RFV) = Regional State "
+    planted = [
+        (  # a fact citing the reference list
+            orgs,
+            plant(
+                orgs,
+                '      - {doc: src-003, quote: "Samarbetet mellan statsförvaltningen och '
+                'kommunerna"}\n',
+                '      - {doc: ref-official-names, quote: "Tillväxtverket"}\n',
+            ),
+            "sources[0].doc: 'ref-official-names' is a reference list of names, not evidence",
+        ),
+        (  # a relationship citing it
+            steering,
+            plant(
+                steering,
+                '      - {doc: src-000, quote: "överdirektörerna vid NTM-centralerna"}',
+                '      - {doc: ref-official-names, quote: "närings-, trafik- och '
+                'miljöcentralerna"}',
+            ),
+            "sources[0].doc: 'ref-official-names' is a reference list of names, not evidence",
+        ),
+        (  # a reference name that its line does not give
+            orgs,
+            plant(orgs, "abbr: {fi: AVI, sv: RFV}", "abbr: {fi: AVIT, sv: RFV}"),
+            "reference.abbr.fi: 'AVIT' is not in the reference quotes",
+        ),
+        (  # a reference line that is not in the list
+            orgs,
+            plant(orgs, line, line.replace("(RFV)", "(RFVX)")),
+            "reference.sources[0].quote: quote is not verbatim in ref-official-names",
+        ),
+        (  # a seed document cited for reference names
+            orgs,
+            plant(
+                orgs,
+                '        - {doc: ref-official-names, quote: "valtiovarainministeriö (VM)',
+                '        - {doc: src-003, quote: "Finansministeriet stöder nätverksbildning'
+                ' och träning bland statsförvaltningens ledning."}\n'
+                '        - {doc: ref-official-names, quote: "valtiovarainministeriö (VM)',
+            ),
+            "reference.sources[0].doc: 'src-003' is not a reference list (kind: reference)",
+        ),
+    ]
+    report = validate_directory(seed, sources_dir)
+    reported = [(Path(p.file).name, p.line, f"{p.field}: {p.message}") for p in report.problems]
+    for path, planted_line, start in planted:
+        matching = [r for r in reported if r[0] == path.name and r[2].startswith(start)]
+        assert matching, f"not reported: {path.name}:{planted_line}: {start}\n{reported}"
+        assert any(abs(m[1] - planted_line) <= 1 for m in matching), (planted_line, matching)
 
 
 def test_a_missing_directory_or_an_empty_one_is_a_problem(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from app.interop.imports import import_csv
 from app.model import GraphBundle
 from app.store import GraphStore
 from app.store.ladybug import LadybugStore
+from tests.seed_counts import SEED_EDGES, SEED_NODES
 
 TEMPLATES = PROJECT_ROOT / "seed_data" / "templates"
 QUOTE = "The ministry steers the agency and chairs its board"
@@ -99,13 +100,14 @@ def test_spreadsheet_rows_join_the_graph_they_refer_to(
     )
     report = import_csv(store, folder, sources_dir=sources_dir)
     assert report.counts == {"Organization": 1, "MEMBER_OF": 1}
-    assert report.total_nodes == 142 and report.total_edges == 231
+    assert report.total_nodes == SEED_NODES + 1 and report.total_edges == SEED_EDGES + 1
     members = ask_members(store, "grp-ny")
     assert members == {"post-tem-kansliapaallikko"}
 
     with pytest.raises(ValidationFailedError, match="problem"):
         import_csv(store, folder, sources_dir=sources_dir)  # the same ids again: refused
-    assert import_csv(store, folder, sources_dir=sources_dir, replace=True).total_nodes == 142
+    replaced = import_csv(store, folder, sources_dir=sources_dir, replace=True)
+    assert replaced.total_nodes == SEED_NODES + 1
 
     (folder / "relationships-memberships.csv").write_text(
         f"type,from,to,role,source,quote\nMEMBER_OF,post-nowhere,grp-ny,member,src-000,{quote}\n",
@@ -115,7 +117,7 @@ def test_spreadsheet_rows_join_the_graph_they_refer_to(
         import_csv(store, folder, sources_dir=sources_dir, replace=True)
     where = f"{folder / 'relationships-memberships.csv'}:2: from: unknown node 'post-nowhere'"
     assert any(p.startswith(where) for p in failure.value.problems), failure.value.problems
-    assert read.graph_stats(store).total_nodes == 142  # the refused file changed nothing
+    assert read.graph_stats(store).total_nodes == SEED_NODES + 1  # the refused file changed nothing
 
 
 def ask_members(store: GraphStore, group: str) -> set[str]:

@@ -161,7 +161,7 @@ def test_a_view_export_over_http(client: TestClient) -> None:
 def test_a_file_export_is_renamed_only_when_complete(store: GraphStore, tmp_path: Path) -> None:
     path = tmp_path / "graph.ttl"
     export_file(store, "turtle", path)
-    assert len(Graph().parse(path, format="turtle")) == 3850  # the whole graph, see test_org
+    assert len(Graph().parse(path, format="turtle")) == 4098  # the whole graph, see test_org
     assert not path.with_name("graph.ttl.partial").exists()
 
     class Failing(RecordingStore):

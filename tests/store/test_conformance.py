@@ -68,7 +68,7 @@ def test_loading_twice_gives_the_same_graph(fresh_store: Fresh, seed_bundle: Gra
     first = dump(store)
     load_bundle(store, seed_bundle, "seed")
     assert dump(store) == first
-    assert read.graph_stats(store).total_nodes == len(seed_bundle.nodes) + 5
+    assert read.graph_stats(store).total_nodes == len(seed_bundle.nodes) + len(seed_bundle.sources)
 
 
 def broken_tables(bundle: GraphBundle) -> GraphTables:
@@ -101,9 +101,9 @@ def test_a_reader_sees_the_new_graph_after_a_load(
     writer, reader = fresh_store("reopen"), fresh_store("reopen")
     smaller = GraphBundle(seed_bundle.sources, seed_bundle.nodes[:10], [])
     load_bundle(writer, smaller, "small")
-    assert read.graph_stats(reader).total_nodes == 15
+    assert read.graph_stats(reader).total_nodes == 16
     load_bundle(writer, seed_bundle, "seed")
-    assert read.graph_stats(reader).total_nodes == len(seed_bundle.nodes) + 5
+    assert read.graph_stats(reader).total_nodes == len(seed_bundle.nodes) + len(seed_bundle.sources)
     assert read.graph_meta(reader).origin == "seed"
 
 
@@ -132,7 +132,7 @@ def test_a_dump_restores_into_an_empty_store_with_nothing_lost(
         written = write_dump(store, handle)
     target = fresh_store("restored")
     bundle = restore(target, path)
-    assert written == len(bundle.sources) + len(bundle.nodes) + len(bundle.edges) == 371
+    assert written == len(bundle.sources) + len(bundle.nodes) + len(bundle.edges) == 393
     assert dump(target) == dump(store)
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert header["format"] == "orgmap-dump" and header["origin"] == read.graph_meta(store).origin

@@ -94,3 +94,17 @@ def test_the_legend_explains_exactly_the_styles_in_the_view() -> None:
     assert legend is not None
     items = re.findall(r"</span>([^<]+)</li>", legend.group(1))
     assert items == ["Organization: agency", "Organization: ministry", "STEERS: performance"]
+
+
+def test_tooltips_say_undated_for_facts_without_dates() -> None:
+    view = ViewGraph(title="t")
+    dated = entity("org-b", "B").model_copy(update={"valid_from": "2020", "undated": False})
+    view.add_entities([entity("org-a", "A").model_copy(update={"undated": True}), dated])
+    later = steers("org-b", "org-a").model_copy(update={"valid_from": "2021-05-01"})
+    view.add_edges([steers("org-a", "org-b"), later])
+    assert "undated" in view.nodes["org-a"].tooltip
+    assert "undated" not in view.nodes["org-b"].tooltip
+    assert "valid 2020 – …" in view.nodes["org-b"].tooltip
+    undated_edge, dated_edge = view.edges["steers.org-a.org-b"], view.edges["steers.org-b.org-a"]
+    assert "undated" in undated_edge.tooltip and "assertion: stated" in undated_edge.tooltip
+    assert "undated" not in dated_edge.tooltip and "valid 2021-05-01 – …" in dated_edge.tooltip

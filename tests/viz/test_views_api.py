@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli
 from app.viz.views import VIEWS
+from tests.seed_counts import SEED_NODES
 
 # A seed entity (and extra parameters) for every view.
 CASES: dict[str, str] = {
@@ -204,7 +205,7 @@ def test_orgmap_export_map_writes_the_view(
             ],
         )
         assert done.exit_code == 0, done.output
-        assert nx.read_graphml(graphml).number_of_edges() == 12
+        assert nx.read_graphml(graphml).number_of_edges() == 14  # every STEERS edge
         wrong = CliRunner().invoke(cli, ["export", "map", "--view", "steerz", "-o", str(target)])
         assert wrong.exit_code == 1 and wrong.stderr.startswith("error: unknown view 'steerz'")
     finally:
@@ -240,7 +241,7 @@ def test_the_whole_graph_holds_every_entity_stats_counts(client: TestClient, fmt
             ids = {r["id"] for r in rows}
     else:
         ids = {n["id"] for n in page_data(body.decode())["nodes"]}
-    assert len(ids) == stats["total_nodes"] == 141
+    assert len(ids) == stats["total_nodes"] == SEED_NODES
     assert {"org-hallinnonalat", "doc-julkaisu-julkinen-johtajuus", "src-001"} <= ids
     filtered = client.get("/api/v1/views/graph", params={"format": "json", "type": "Source"})
     assert len(json.loads(filtered.content)["elements"]["nodes"]) == stats["nodes"]["Source"]

@@ -30,10 +30,10 @@ _EXAMPLE = {
     "loaded_at": "2026-11-22T19:20:04.313+00:00",
     "origin": "seed_data",
     "revision": "3",
-    "nodes": {"Organization": 46, "Post": 26, "Person": 9},
-    "edges": {"STEERS": 12, "MEMBER_OF": 29},
-    "total_nodes": 141,
-    "total_edges": 230,
+    "nodes": {"Organization": 47, "Post": 25, "Person": 9},
+    "edges": {"STEERS": 14, "MEMBER_OF": 29},
+    "total_nodes": 145,
+    "total_edges": 248,
 }
 
 
