@@ -49,7 +49,7 @@ def test_generated_data_validates_loads_and_answers(tmp_path: Path) -> None:
     assert all(link.paths for link in answer.items)
     # Search totals: counted by a second scan only when the best-1000 window is full.
     kinds = read.kinds_found("a")[0]  # kinds whose words hold an "a"
-    window = {"label": "", "kind": "", "id": "a", "kinds": kinds, **Window.as_of(None).params()}
+    window = {"label": "", "kind": "", "kinds": kinds, **Window.as_of(None).params()}
     counted = run(store, "search_count", q="a", **window)[0]["total"]
     wide = read.search(store, "a", limit=5)
     assert wide.total == counted > 1000 and len(wide.items) == 5

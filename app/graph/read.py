@@ -91,22 +91,21 @@ def search(
     if not folded:  # only punctuation: nothing to look for (and CONTAINS '' is everything)
         return SearchAnswer(query=text, items=[], total=0, limit=limit, offset=offset)
     kinds, word_kinds = kinds_found(folded)
+    typed_id = text.strip().lower()
     filters = {
         "q": folded,
-        "id": text.strip().lower(),
         "kinds": kinds or [""],
         "label": label.value if label else "",
         "kind": kind or "",
         **Window.as_of(as_of).params(),
     }
     today = (as_of or date.today()).isoformat()
-    best = run(store, "search", word_kinds=word_kinds or [""], today=today, **filters)
+    best = run(store, "search", id=typed_id, word_kinds=word_kinds or [""], today=today, **filters)
     # Fewer than a full window means these are all the hits: no second scan to count them.
-    total = (
-        len(best)
-        if len(best) < SEARCH_WINDOW
-        else run(store, "search_count", **filters)[0]["total"]
-    )
+    total = len(best)
+    if total >= SEARCH_WINDOW:
+        total = run(store, "search_count", **filters)[0]["total"]
+        total += _found_by_id_alone(store, best, typed_id, folded, kinds)
     page = best[offset : offset + limit]
     nodes = _search_hits(store, page)
     hits = [
@@ -120,6 +119,17 @@ def search(
         if (node := nodes.get(r["id"])) is not None  # None: gone since the scan (a new graph)
     ]
     return SearchAnswer(query=text, items=hits, total=total, limit=limit, offset=offset)
+
+
+def _found_by_id_alone(
+    store: GraphStore, best: list[Row], typed_id: str, folded: str, kinds: list[str]
+) -> int:
+    """1 if the node whose id was typed is a hit only by its id (search_count leaves ids out)."""
+    hit = next((row for row in best if row["id"] == typed_id), None)
+    node = _search_hits(store, [hit]).get(typed_id) if hit else None
+    if node is None:
+        return 0
+    return 0 if folded in (node.get("search_text") or "") or node.get("kind") in kinds else 1
 
 
 def _search_hits(store: GraphStore, page: list[Row]) -> dict[str, Row]:

@@ -12,7 +12,8 @@ ANY_TIME: dict[str, object] = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31
 GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]
 ORG: dict[str, Any] = {"label": Label.ORGANIZATION}
 IN_2022: dict[str, object] = {"first_day": "2022-01-01", "last_day": "2022-12-31"}
-SEARCH: dict[str, object] = {"q": "tem", "id": "tem", "kinds": [""], "label": "", "kind": ""}
+COUNT: dict[str, object] = {"q": "tem", "kinds": [""], "label": "", "kind": ""}
+SEARCH: dict[str, object] = {**COUNT, "id": "tem"}
 # Parameters for each query, and the rows each must give on the seed graph.
 CASES: dict[str, tuple[dict[str, object], int]] = {
     "entity_label": ({"id": "grp-tem-virkamiesjohtoryhma"}, 1),
@@ -24,7 +25,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "expand_in": ({"id": "org-tem", **ANY_TIME}, 5),
     "id_candidates": ({"prefix": "org-te", "limit": 10}, 4),
     "search": ({**SEARCH, "word_kinds": [""], "today": "2024-01-01", **ANY_TIME}, 18),
-    "search_count": ({**SEARCH, "label": "Organization", **ANY_TIME}, 1),
+    "search_count": ({**COUNT, "label": "Organization", **ANY_TIME}, 1),
     "search_hits": ({"ids": ["org-tem", "org-okm", "org-none"]}, 2),
     "unchaired_groups": ({"kinds": GROUPS, **ANY_TIME}, 11),
     "interlocks": ({"kinds": GROUPS, "min_shared": 2, **ANY_TIME}, 1),

@@ -370,3 +370,23 @@ def test_a_popolo_file_is_searchable_by_its_identifiers_and_kind_words(fresh_sto
     parties = {h.id for h in hits(store, "puolueet", label=Label.ORGANIZATION)}
     assert "org-popit-eduskunta-party-kd" in parties  # kind party: 'puolue' is its word
     assert all(h.kind == OrgKind.PARTY for h in hits(store, "puolueet"))
+
+
+@pytest.mark.parametrize(("its_name", "total"), [("Jokin muu", 1003), ("Testi X", 1003)])
+def test_the_total_past_a_full_window_counts_a_node_found_by_its_id_once(
+    fresh_store: Fresh, its_name: str, total: int
+) -> None:
+    """Past 1000 hits a second scan counts them; it leaves ids out, and search adds the node
+    found by its id alone (once: not again when its name holds the query too)."""
+    many = [org(f"org-testi-{i}", names=Names(fi=f"Testi {i}")) for i in range(1001)]
+    by_id = org("testi", names=Names(fi=its_name))  # its id is the query
+    also_named = org("org-testi", names=Names(fi="Testi"))
+    store = fresh_store("many")
+    load_bundle(store, GraphBundle(sources=[SOURCE], nodes=[*many, by_id, also_named]), "many")
+    answer = read.search(store, "testi", limit=3)
+    assert [(h.id, h.score) for h in answer.items] == [
+        ("org-testi", 6),  # the exact name, then the id (its name is longer)
+        ("testi", 6),
+        ("org-testi-0", 5),
+    ]
+    assert answer.total == total
