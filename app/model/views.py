@@ -321,8 +321,8 @@ class SearchHit(EntityRef):
         "names, abbreviations, other spellings, codes, case numbers, identifiers and the id: "
         "6 an exact name, 5 a name's beginning, 4 a whole word in a name, 3 a word's beginning "
         "in a name; 2 a word or a word's beginning in the gloss, purpose, text, theme or note, "
-        "or in the kind's words (fi, sv, en); 1 a substring anywhere. Ties: current before "
-        "retired, then shorter names."
+        "or in the kind's words (fi, sv, en); 1 a substring anywhere. Ties: a node of the kind "
+        "the query names first, then current before retired, then shorter names."
     )
     status: Status | None = None
     retired: bool = Field(

@@ -4,7 +4,9 @@
 // beginning in the text tier (gloss, purpose, text, theme, note) or in the kind's words;
 // 1 a substring anywhere. Names are the node's names and abbreviations, other spellings,
 // codes, case numbers and identifiers. Ties: current before retired (status ended, replaced
-// or removed, or valid_to before $today), then shorter names, then ids.
+// or removed, or valid_to before $today), then shorter names, then ids; before those, at
+// an equal score, a node of a kind the query names (by_text 0), so that "result area" lists
+// the result areas before a note that mentions one.
 // search_names / search_text are '| term one | term two |'. The kinds whose words the query
 // is in are worked out beforehand (app/model/kind_words.py): $kinds (any way), $word_kinds
 // (as a word or a word's beginning); each holds at least '' so that its type is known.
@@ -30,7 +32,8 @@ WITH n,
      CASE
        WHEN n.status IN ['ended', 'replaced', 'removed'] OR n.valid_to_date < date($today) THEN 1
        ELSE 0
-     END AS retired
+     END AS retired,
+     CASE WHEN n.kind IN $word_kinds THEN 0 ELSE 1 END AS by_text
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, score, retired
-ORDER BY score DESC, retired, size(n.name), id
+ORDER BY score DESC, by_text, retired, size(n.name), id
 LIMIT 1000

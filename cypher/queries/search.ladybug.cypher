@@ -19,7 +19,8 @@ WITH n,
      CASE
        WHEN n.status IN ['ended', 'replaced', 'removed'] OR n.valid_to_date < date($today) THEN 1
        ELSE 0
-     END AS retired
+     END AS retired,
+     CASE WHEN n.kind IN $word_kinds THEN 0 ELSE 1 END AS by_text
 RETURN n.id AS id, label(n) AS label, score, retired
-ORDER BY score DESC, retired, size(n.name), id
+ORDER BY score DESC, by_text, retired, size(n.name), id
 LIMIT 1000
