@@ -51,6 +51,7 @@ def test_list_parameters_may_repeat_or_use_commas(client: TestClient) -> None:
         "grp-ely-johtoryhma",
         "org-ely-ohjaavat-ministeriot",
         "org-tem",  # "i samarbete med andra förvaltningsområden": no mode stated
+        "grp-tem-ministerion-johtoryhma",  # it sees to TEM's "ohjauksesta": depth 2
     ]
     bad = client.get(url, params={"mode": "coordination,frendly"})
     assert bad.status_code == 422
