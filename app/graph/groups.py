@@ -3,7 +3,15 @@ bodies without a stated chair, and interlocks between bodies."""
 
 from datetime import date
 
-from app.graph.refs import edge_ref, entity_ref, entity_refs, outside_validity, require_node, run
+from app.graph.refs import (
+    answer_for_none,
+    edge_ref,
+    entity_ref,
+    entity_refs,
+    outside_validity,
+    require_node,
+    run,
+)
 from app.graph.walk import Budget, Hop, Window, expand
 from app.model.views import (
     BusyMember,
@@ -38,14 +46,8 @@ def members(
     group = require_node(store, group_id, whole=False)
     outside = outside_validity(group, as_of)
     if outside is not None:  # the body did not exist that day: it had no seats then
-        return MembersAnswer(
-            subject=entity_ref(group, lang),
-            subject_validity=outside,
-            chair_stated=False,
-            items=[],
-            total=0,
-            limit=limit,
-            offset=offset,
+        return answer_for_none(
+            MembersAnswer, group, outside, lang, (limit, offset), chair_stated=False
         )
     window = Window.as_of(as_of)
     seats = expand(store, [group], [RelType.MEMBER_OF], "in", window, budget)
@@ -102,14 +104,7 @@ def memberships(
     subject = require_node(store, entity_id, whole=False)
     outside = outside_validity(subject, as_of)
     if outside is not None:
-        return MembershipsAnswer(
-            subject=entity_ref(subject, lang),
-            subject_validity=outside,
-            items=[],
-            total=0,
-            limit=limit,
-            offset=offset,
-        )
+        return answer_for_none(MembershipsAnswer, subject, outside, lang, (limit, offset))
     window = Window.as_of(as_of)
     wanted = [r.value for r in roles or []]
     found: dict[tuple[str, str, str | None], Membership] = {}

@@ -1,9 +1,9 @@
 """How answers name things: entity and edge references built from stored rows."""
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from app.errors import NotFoundError
 from app.graph import catalogue
@@ -81,6 +81,30 @@ def outside_validity(row: Row, day: date | None) -> SubjectValidity | None:
         valid_from=valid_from,
         valid_to=valid_to,
         message=message + "; nothing is answered for that day",
+    )
+
+
+Answer = TypeVar("Answer")
+
+
+def answer_for_none(
+    answer: Callable[..., Answer],
+    subject: Row,
+    outside: SubjectValidity,
+    lang: Lang | None,
+    page: tuple[int, int],
+    **fields: Any,
+) -> Answer:
+    """The answer about a subject that did not exist on the asked day: no items, and why."""
+    limit, offset = page
+    return answer(
+        subject=entity_ref(subject, lang),
+        subject_validity=outside,
+        items=[],
+        total=0,
+        limit=limit,
+        offset=offset,
+        **fields,
     )
 
 

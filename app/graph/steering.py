@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
-from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node
+from app.graph.refs import answer_for_none, edge_ref, entity_ref, outside_validity, require_node
 from app.graph.walk import (
     Budget,
     Direction,
@@ -122,14 +122,7 @@ def steering(
     subject_row = require_node(store, entity_id, whole=False)
     outside = outside_validity(subject_row, as_of)
     if outside is not None:
-        return SteeringAnswer(
-            subject=entity_ref(subject_row, lang),
-            subject_validity=outside,
-            items=[],
-            total=0,
-            limit=limit,
-            offset=offset,
-        )
+        return answer_for_none(SteeringAnswer, subject_row, outside, lang, (limit, offset))
     window = Window.as_of(as_of)
     reached = _walk_steering(store, subject_row, way, max_depth, modes, window, budget)
     support = strongest_support(reached, entity_id)
@@ -189,14 +182,7 @@ def preparation_chain(
     subject_row = require_node(store, entity_id, whole=False)
     outside = outside_validity(subject_row, as_of)
     if outside is not None:
-        return PreparationAnswer(
-            subject=entity_ref(subject_row, lang),
-            subject_validity=outside,
-            items=[],
-            total=0,
-            limit=limit,
-            offset=offset,
-        )
+        return answer_for_none(PreparationAnswer, subject_row, outside, lang, (limit, offset))
     window = Window.as_of(as_of)
     reached = {entity_id: Reached(0, subject_row)}
     level, depth = [entity_id], 0
