@@ -6,8 +6,9 @@ tests/store/test_schema.py checks the file against the same two sources.
 
 from pathlib import Path
 
-from app.graph.rows import INDEX_LABEL, META_LABEL, edge_columns, node_columns
+from app.graph.rows import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.store.internal import INDEX_LABEL, META_LABEL
 
 SCHEMA = Path(__file__).resolve().parent.parent / "cypher" / "schema" / "ladybug.cypher"
 

@@ -136,12 +136,6 @@ EDGE_EXTRA: dict[RelType, dict[str, ColumnType]] = {
     RelType.DERIVES_FROM: {"mode": "STRING"},
     RelType.CONTACT_FOR: {"channel": "STRING", "basis": "STRING"},
 }
-META_LABEL = "OrgMapMeta"
-"""A one-row-per-key table beside the graph: when and from what it was loaded, its revision."""
-LOCK_LABEL = "OrgMapLock"
-"""Neo4j only: the node whose lock serialises writes (a load never clears it)."""
-INDEX_LABEL = "EntityIndex"
-"""LadybugDB only: every node's id and label, to find a node by id alone through one index."""
 
 
 def node_columns(label: Label) -> dict[str, ColumnType]:

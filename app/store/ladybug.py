@@ -29,10 +29,10 @@ from app.errors import (
     StoreUnavailableError,
 )
 from app.graph.catalogue import schema_statements
-from app.graph.rows import INDEX_LABEL, META_LABEL
 from app.model.vocabulary import Label
 from app.progress import Progress
 from app.store.base import GraphTables, Row, next_revision
+from app.store.internal import INDEX_LABEL, META_LABEL
 from app.store.prefetch import prefetched
 
 _ARROW_TYPES = {
@@ -378,7 +378,7 @@ def _copy_graph(
         schema=pa.schema([("id", pa.string()), ("value", pa.string())]),
     )
     if len(meta):
-        conn.execute("COPY OrgMapMeta FROM $rows_arrow", {"rows_arrow": meta})
+        conn.execute(f"COPY {META_LABEL} FROM $rows_arrow", {"rows_arrow": meta})
 
 
 def _copy_from(conn: Any, statement: str, table: pa.Table) -> None:

@@ -28,9 +28,9 @@ from app.errors import (
     StoreUnavailableError,
 )
 from app.graph.catalogue import query, schema_statements
-from app.graph.rows import META_LABEL
 from app.progress import Progress
 from app.store.base import GraphTables, Row, next_revision
+from app.store.internal import ENTITY_LABEL, META_LABEL
 
 
 class Neo4jStore:
@@ -224,7 +224,7 @@ def _plain(value: Any) -> Any:
     dates as Python dates."""
     if isinstance(value, Node):
         plain = {k: _plain(v) for k, v in value.items()}
-        plain["_label"] = next((lb for lb in value.labels if lb != "Entity"), META_LABEL)
+        plain["_label"] = next((lb for lb in value.labels if lb != ENTITY_LABEL), META_LABEL)
         return plain
     if isinstance(value, Relationship):
         plain = {k: _plain(v) for k, v in value.items()}

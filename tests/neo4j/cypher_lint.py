@@ -14,8 +14,9 @@ from app.graph.catalogue import (
     schema_statements,
     strip_comments,
 )
-from app.graph.rows import LOCK_LABEL, META_LABEL, edge_columns, node_columns
+from app.graph.rows import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.store.internal import LOCK_LABEL, META_LABEL
 
 LINTER = CYPHER_DIR.parent / "tools" / "cypher-lint"
 

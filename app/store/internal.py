@@ -1,0 +1,12 @@
+"""The store's own tables and labels, beside the graph's: named here and nowhere else in Python
+(the Cypher files name them too, and tests/store/test_schema.py checks the schema holds them)."""
+
+META_LABEL = "OrgMapMeta"
+"""A one-row-per-key table beside the graph: when and from what it was loaded, its revision."""
+LOCK_LABEL = "OrgMapLock"
+"""Neo4j only: the node whose lock serialises writes (a load never clears it)."""
+INDEX_LABEL = "EntityIndex"
+"""LadybugDB only: every node's id and label, to find a node by id alone through one index."""
+ENTITY_LABEL = "Entity"
+"""Neo4j only: the second label of every graph node, for id lookups across labels."""
+INTERNAL_LABELS = (META_LABEL, LOCK_LABEL, INDEX_LABEL)
