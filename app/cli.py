@@ -190,12 +190,11 @@ def load(
         origin = str(directory or settings.seed_dir)
         counts = _counts_table(report)
         tables = bundle_tables(report.bundle, origin, report.csv_parts)  # frees the raw columns
-        store = open_store(settings)
-        revision = load_tables(store, tables, progress)
+        with open_store(settings) as store:
+            revision = load_tables(store, tables, progress)
     elapsed = time.perf_counter() - started
     out.print(counts)
     out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s (revision {revision})")
-    store.close()
 
 
 @app.command()
@@ -204,16 +203,15 @@ def dump(
     file: Annotated[Path, typer.Argument(help="JSON-lines file to write ('-' for stdout).")],
 ) -> None:
     """Write the whole graph as a portable JSON-lines dump (restore it into either backend)."""
-    store = open_store(get_settings())
-    if str(file) == "-":
-        count = write_dump(store, sys.stdout)
-    else:
+    with open_store(get_settings()) as store:
+        if str(file) == "-":
+            count = write_dump(store, sys.stdout)
+            return
         partial = file.with_name(file.name + ".partial")
         with partial.open("w", encoding="utf-8") as handle:
             count = write_dump(store, handle)
         partial.replace(file)  # a failed dump never leaves a truncated file under the name
-        out.print(f"dumped {count} nodes and relationships to {file}")
-    store.close()
+    out.print(f"dumped {count} nodes and relationships to {file}")
 
 
 def _refused(exc: ValidationFailedError, what: str) -> NoReturn:
@@ -229,14 +227,11 @@ def _refused(exc: ValidationFailedError, what: str) -> NoReturn:
 def restore(file: Annotated[Path, typer.Argument(help="A file written by `orgmap dump`.")]) -> None:
     """Replace the graph with a dump's, validated first; on any problem the graph is kept."""
     settings = get_settings()
-    store = open_store(settings)
     try:
-        with _progress_bar() as progress:
+        with open_store(settings) as store, _progress_bar() as progress:
             bundle = restore_dump(store, file, progress)
     except ValidationFailedError as exc:
         _refused(exc, "restored")
-    finally:
-        store.close()
     total = len(bundle.sources) + len(bundle.nodes)
     out.print(f"restored {total} nodes and {len(bundle.edges)} relationships from {file}")
 
@@ -268,8 +263,8 @@ def _progress_bar() -> Iterator[Progress]:
 @_one_line_errors
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Counts per label and kind, and per relationship type and qualifier."""
-    store = open_store(get_settings())
-    result = read.graph_stats(store)
+    with open_store(get_settings()) as store:
+        result = read.graph_stats(store)
     if as_json:
         _print_data(result.model_dump(mode="json"))
         return
@@ -384,14 +379,11 @@ def _import_and_report(
     file: Path, run_import: Callable[[GraphStore, Progress], ImportReport]
 ) -> None:
     """Run an import with a progress bar; print every problem, or what came in."""
-    store = open_store(get_settings())
     try:
-        with _progress_bar() as progress:
+        with open_store(get_settings()) as store, _progress_bar() as progress:
             report = run_import(store, progress)
     except ValidationFailedError as exc:
         _refused(exc, "imported")
-    finally:
-        store.close()
     counts = ", ".join(f"{count} {name}" for name, count in sorted(report.counts.items()))
     made = f"; {report.placeholders} placeholder(s)" if report.placeholders else ""
     out.print(f"imported {file}: {counts}{made}")
@@ -437,9 +429,8 @@ def export_whole_graph(
     """Write the whole graph as Popolo JSON or W3C ORG (turtle, jsonld)."""
     if format_name not in GRAPH_FORMATS:
         raise OrgMapError(f"unknown format '{format_name}'; known: {', '.join(GRAPH_FORMATS)}")
-    store = open_store(get_settings())
-    export_file(store, format_name, out_file)
-    store.close()
+    with open_store(get_settings()) as store:
+        export_file(store, format_name, out_file)
     out.print(f"wrote {out_file} ({format_name})")
 
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from app.graph import read
 from app.graph.load import bundle_tables, load_tables
-from app.graph.refs import run
 from app.graph.steering import steering
 from app.graph.walk import Budget, Window
 from app.ingest.seed_files import validate_directory
@@ -50,12 +49,12 @@ def test_generated_data_validates_loads_and_answers(tmp_path: Path) -> None:
     # Search totals: counted by a second scan only when the best-1000 window is full.
     kinds = read.kinds_found("a")[0]  # kinds whose words hold an "a"
     window = {"label": "", "kind": "", "kinds": kinds, **Window.as_of(None).params()}
-    counted = run(store, "search_count", q="a", **window)[0]["total"]
+    counted = store.run("search_count", {"q": "a", **window})[0]["total"]
     wide = read.search(store, "a", limit=5)
     assert wide.total == counted > 1000 and len(wide.items) == 5
     narrow = read.search(store, "a", label=Label.PROJECT, limit=1000)
     assert narrow.total == len(narrow.items) < 1000
     assert (
         narrow.total
-        == run(store, "search_count", q="a", **{**window, "label": "Project"})[0]["total"]
+        == store.run("search_count", {"q": "a", **window, "label": "Project"})[0]["total"]
     )

@@ -15,7 +15,6 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from app.errors import NoGraphError, ValidationFailedError
-from app.graph import catalogue
 from app.graph.load import bundle_tables
 from app.graph.read import graph_meta
 from app.graph.rows import edge_from_row, node_from_row
@@ -31,10 +30,9 @@ FORMAT, VERSION = "orgmap-dump", 1
 
 def _pages(store: GraphStore, name: str, **slots: Any) -> Iterator[dict[str, Any]]:
     """Every row of a keyset-paged dump query, page after page."""
-    statement = catalogue.query(name, store.backend).render(**slots)
     after = ""
     while True:
-        rows = store.read(statement.text, statement.bind({"after": after}))
+        rows = store.run(name, {"after": after}, **slots)
         yield from rows
         if len(rows) < 20_000:  # the statement's page size
             return

@@ -5,8 +5,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from app import deadline
-from app.graph import catalogue
-from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node, run
+from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node
 from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
 from app.model.views import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
 from app.model.vocabulary import Label, Lang, RelType
@@ -199,8 +198,7 @@ def graph_edges(
     whole-graph map. Only relationships whose ends are both kept, as long as there is room for
     their ends among `node_limit` nodes; the flag says something was cut for lack of room (or
     by GRAPH_EDGES_CAP)."""
-    statement = catalogue.query("graph_edges", store.backend).render(types=types)
-    rows = store.read(statement.text, statement.bind(Window.as_of(as_of).params()))
+    rows = store.run("graph_edges", Window.as_of(as_of).params(), types=types)
     truncated = len(rows) > GRAPH_EDGES_CAP
     nodes: dict[str, EntityRef] = {}
     refused: set[str] = set()
@@ -245,12 +243,13 @@ def graph_nodes(
 ) -> list[EntityRef]:
     """The entities of `labels` and `kinds` (all when empty) valid on `as_of`, in id order, at
     most `limit`: the whole-graph map's nodes, those without relationships included."""
-    rows = run(
-        store,
+    rows = store.run(
         "graph_nodes",
-        labels=[label.value for label in labels],
-        kinds=list(kinds),
-        limit=limit,
-        **Window.as_of(as_of).params(),
+        {
+            "labels": [label.value for label in labels],
+            "kinds": list(kinds),
+            "limit": limit,
+            **Window.as_of(as_of).params(),
+        },
     )
     return [entity_ref({**row, "_label": row["label"]}, lang) for row in rows]

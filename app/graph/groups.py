@@ -10,7 +10,6 @@ from app.graph.refs import (
     entity_refs,
     outside_validity,
     require_node,
-    run,
 )
 from app.graph.walk import Budget, Hop, Window, expand
 from app.model.views import (
@@ -160,7 +159,7 @@ def unchaired_groups(
     store: GraphStore, *, as_of: date | None, lang: Lang | None, limit: int, offset: int
 ) -> EntityList:
     """Bodies (groups, forums, networks, boards) for which no chair is stated."""
-    rows = run(store, "unchaired_groups", kinds=_GROUP_KINDS, **Window.as_of(as_of).params())
+    rows = store.run("unchaired_groups", {"kinds": _GROUP_KINDS, **Window.as_of(as_of).params()})
     items = [entity_ref(r["g"], lang) for r in rows]
     return EntityList(
         items=items[offset : offset + limit], total=len(items), limit=limit, offset=offset
@@ -184,7 +183,9 @@ def interlocks(
             shared=sorted((entity_ref(m, lang) for m in r["shared"]), key=lambda e: e.id),
             count=len(r["shared"]),
         )
-        for r in run(store, "interlocks", kinds=_GROUP_KINDS, min_shared=min_shared, **window)
+        for r in store.run(
+            "interlocks", {"kinds": _GROUP_KINDS, "min_shared": min_shared, **window}
+        )
     ]
     busiest = [
         BusyMember(
@@ -192,7 +193,7 @@ def interlocks(
             groups=sorted((entity_ref(g, lang) for g in r["groups"]), key=lambda e: e.id),
             count=len(r["groups"]),
         )
-        for r in run(store, "busiest_members", kinds=_GROUP_KINDS, limit=limit, **window)
+        for r in store.run("busiest_members", {"kinds": _GROUP_KINDS, "limit": limit, **window})
     ]
     return InterlocksAnswer(
         items=pairs[offset : offset + limit],

@@ -13,8 +13,7 @@ from itertools import islice
 from pydantic import BaseModel
 
 from app.errors import NoGraphError
-from app.graph import catalogue
-from app.graph.refs import display_name, edge_ref, entity_ref, require_node, run
+from app.graph.refs import display_name, edge_ref, entity_ref, require_node
 from app.graph.rows import fold_for_search, node_from_row, search_text
 from app.graph.walk import Window
 from app.model.kind_words import KIND_ENUMS, kind_words
@@ -55,10 +54,12 @@ def list_entities(
     lang: Lang | None = None,
 ) -> EntityPage:
     filters = {"label": label.value if label else "", "kind": kind or ""}
-    total = run(store, "entities_count", **filters)[0]["total"]
+    total = store.run("entities_count", filters)[0]["total"]
     # LadybugDB 0.22 may crash the process when SKIP goes far past the end (engine-notes.md):
     # a page past the end is known to be empty without asking.
-    rows = run(store, "entities", skip=offset, limit=limit, **filters) if offset < total else []
+    rows = (
+        store.run("entities", {"skip": offset, "limit": limit, **filters}) if offset < total else []
+    )
     return EntityPage(
         items=[_summary(r["n"], lang) for r in rows], total=total, limit=limit, offset=offset
     )
@@ -100,11 +101,13 @@ def search(
         **Window.as_of(as_of).params(),
     }
     today = (as_of or date.today()).isoformat()
-    best = run(store, "search", id=typed_id, word_kinds=word_kinds or [""], today=today, **filters)
+    best = store.run(
+        "search", {"id": typed_id, "word_kinds": word_kinds or [""], "today": today, **filters}
+    )
     # Fewer than a full window means these are all the hits: no second scan to count them.
     total = len(best)
     if total >= SEARCH_WINDOW:
-        total = run(store, "search_count", **filters)[0]["total"]
+        total = store.run("search_count", filters)[0]["total"]
         total += _found_by_id_alone(store, best, typed_id, folded, kinds)
     page = best[offset : offset + limit]
     nodes = _search_hits(store, page)
@@ -139,8 +142,7 @@ def _search_hits(store: GraphStore, page: list[Row]) -> dict[str, Row]:
         by_label[row["label"]].append(row["id"])
     found: dict[str, Row] = {}
     for label, ids in by_label.items():
-        statement = catalogue.query("search_hits", store.backend).render(label=Label(label))
-        for row in store.read(statement.text, statement.bind({"ids": ids})):
+        for row in store.run("search_hits", {"ids": ids}, label=Label(label)):
             found[row["n"]["id"]] = row["n"]
     return found
 
@@ -178,16 +180,16 @@ def changes(
     reach = {"limit": offset + limit, **bounds}
     streams = []
     for change in ("began", "ended"):
-        nodes = run(store, "changes_nodes", change=change, **reach)
+        nodes = store.run("changes_nodes", {"change": change, **reach})
         streams.append([(r["day"], change, r["n"]["id"], r) for r in nodes])
-        edges = run(store, "changes_edges", change=change, **reach)
+        edges = store.run("changes_edges", {"change": change, **reach})
         streams.append([(r["day"], change, r["rel"]["id"], r) for r in edges])
     ordered = heapq.merge(*streams, key=lambda found: found[:3])
     page = [
         _change(change, row, lang) for _, change, _, row in islice(ordered, offset, offset + limit)
     ]
     total = sum(
-        run(store, name, **bounds)[0]["total"] or 0
+        store.run(name, bounds)[0]["total"] or 0
         for name in ("changes_nodes_count", "changes_edges_count")
     )
     return ChangesAnswer(items=page, total=total, limit=limit, offset=offset)
@@ -208,10 +210,10 @@ def _change(change: str, row: Row, lang: Lang | None) -> Change:
 def graph_stats(store: GraphStore, as_of: date | None = None) -> GraphStats:
     window = Window.as_of(as_of).params()
     node_kinds: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in run(store, "stats_nodes", **window):
+    for row in store.run("stats_nodes", window):
         node_kinds[row["label"]][row["kind"] or "-"] = row["count"]
     edge_qualifiers: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in run(store, "stats_edges", **window):
+    for row in store.run("stats_edges", window):
         edge_qualifiers[row["type"]][row["qualifier"] or "-"] = row["count"]
     nodes = {label: sum(kinds.values()) for label, kinds in node_kinds.items()}
     edges = {rel: sum(qs.values()) for rel, qs in edge_qualifiers.items()}
@@ -226,7 +228,7 @@ def graph_stats(store: GraphStore, as_of: date | None = None) -> GraphStats:
 
 
 def graph_meta(store: GraphStore) -> GraphMeta:
-    values = {row["key"]: row["value"] for row in run(store, "meta")}
+    values = {row["key"]: row["value"] for row in store.run("meta", {})}
     return GraphMeta(
         loaded_at=values.get("loaded_at"),
         origin=values.get("origin"),

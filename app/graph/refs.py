@@ -6,19 +6,12 @@ from datetime import date
 from typing import Any, Literal, TypeVar
 
 from app.errors import NotFoundError
-from app.graph import catalogue
 from app.graph.rows import EDGE_EXTRA, citations_from, home_language
 from app.model import EDGE_MODELS
 from app.model.common import Citation, Names, first_day, last_day
 from app.model.views import EdgeRef, EntityRef, SubjectValidity
 from app.model.vocabulary import Country, Label, Lang, RelType
 from app.store.base import GraphStore, Row
-
-
-def run(store: GraphStore, name: str, **params: Any) -> list[Row]:
-    """Run a named query with exactly the parameters its text uses."""
-    query = catalogue.query(name, store.backend)
-    return store.read(query.text, query.bind(params))
 
 
 def display_name(row: Row, lang: Lang | None) -> str:
@@ -136,13 +129,12 @@ def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
 def node_by_id(store: GraphStore, entity_id: str, *, whole: bool = True) -> Row | None:
     """The stored node with this id (two index lookups: its label, then the node): every
     property, or with whole=False only what names it (enough for walks and references)."""
-    labels = run(store, "entity_label", id=entity_id)
+    labels = store.run("entity_label", {"id": entity_id})
     if not labels:
         return None
     label = Label(labels[0]["label"])
     whole = whole or label is Label.SOURCE  # a source has no name columns (and sources are few)
-    query = catalogue.query("entity" if whole else "entity_ref", store.backend).render(label=label)
-    rows = store.read(query.text, query.bind({"id": entity_id}))
+    rows = store.run("entity" if whole else "entity_ref", {"id": entity_id}, label=label)
     if not rows:
         return None
     return rows[0]["n"] if whole else {**rows[0], "_label": label.value}
@@ -175,5 +167,5 @@ def require_node(store: GraphStore, entity_id: str, *, whole: bool = True) -> Ro
 def closest_ids(store: GraphStore, entity_id: str, count: int = 3) -> list[str]:
     """Ids that look like `entity_id`, from those sharing its first segment."""
     prefix = entity_id.split("-", 1)[0] + "-" if "-" in entity_id else entity_id[:2]
-    candidates = [r["id"] for r in run(store, "id_candidates", prefix=prefix, limit=20_000)]
+    candidates = [r["id"] for r in store.run("id_candidates", {"prefix": prefix, "limit": 20_000})]
     return difflib.get_close_matches(entity_id, candidates, n=count, cutoff=0.5)

@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from app.graph import catalogue
 from app.graph.dump import LinkedEdge, stored_edges, stored_nodes
 from app.graph.refs import nodes_by_id
 from app.graph.rows import edge_from_row, node_from_row
@@ -109,8 +108,8 @@ def edges_among(store: GraphStore, labels: Mapping[str, Label]) -> Iterator[Link
         types = [rel for rel in RelType if label in ENDPOINTS[rel][0]]
         if not types:
             continue
-        statement = catalogue.query("edges_among", store.backend).render(start=label, types=types)
-        for row in store.read(statement.text, statement.bind({"id": node_id, "ids": ids})):
+        found = store.run("edges_among", {"id": node_id, "ids": ids}, start=label, types=types)
+        for row in found:
             rel = RelType(row["rel"]["_label"])
             edge = edge_from_row(rel, row["rel"], node_id, row["finish"])
             yield LinkedEdge(edge, label, Label(row["finish_label"]))

@@ -15,7 +15,6 @@ from typing import Literal
 
 from app import deadline
 from app.errors import QueryTimeoutError
-from app.graph import catalogue
 from app.model import EDGE_MODELS
 from app.model.vocabulary import Assertion, Label, RelType, weakest
 from app.store.base import GraphStore, Row
@@ -79,7 +78,6 @@ def expand(
     so that their labels are known), optionally only those whose qualifier (mode, role, kind,
     channel) is one of `qualifiers`."""
     name = "expand_out" if direction == "out" else "expand_in"
-    template = catalogue.query(name, store.backend)
     wanted = set(qualifiers)
     hops: list[Hop] = []
     seen: set[str] = set()
@@ -88,9 +86,8 @@ def expand(
             continue
         seen.add(node["id"])
         budget.check("the walk")
-        query = template.render(label=Label(node["_label"]), types=types)
         params = {"id": node["id"], **window.params()}
-        rows = store.read(query.text, query.bind(params))
+        rows = store.run(name, params, label=Label(node["_label"]), types=types)
         if len(rows) > budget.max_rows:
             raise QueryTimeoutError(
                 f"one step of the walk met more than {budget.max_rows} relationships; narrow it"

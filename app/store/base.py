@@ -3,12 +3,13 @@
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, Self
 
 import pyarrow as pa
 
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
+from app.store.statements import rendered
 
 Row = dict[str, Any]
 
@@ -80,18 +81,36 @@ def next_revision(live: str) -> str:
 
 
 class GraphStore(Protocol):
-    backend: ClassVar[str]
+    """The port every use case talks to. It takes statements by name (cypher/queries): which
+    dialect's text runs is the adapter's business, and no use case asks which engine it is on.
+    A store is a context manager: `with open_store(settings) as store: ...` closes it."""
+
+    backend: ClassVar[str]  # which engine, for the operator (health, logs), never for a dialect
 
     def apply_schema(self) -> None:
-        """Create the tables, constraints and indexes the named queries rely on."""
+        """Create the tables, constraints and indexes the named statements rely on."""
 
-    def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
-        """Run one read statement. Nodes and relationships come back as dicts of their
-        properties plus `_label` (the node's label, the relationship's type); dates as dates.
-        The statement is bounded by what is left of the work's budget (app.deadline)."""
+    def run(
+        self,
+        name: str,
+        params: Mapping[str, Any],
+        *,
+        label: Label | None = None,
+        types: Sequence[RelType] = (),
+        start: Label | None = None,
+        end: Label | None = None,
+    ) -> list[Row]:
+        """Run the read statement `name` with exactly the parameters its text uses, its
+        vocabulary slots filled with `label`, `types` and the labels at a relationship's two
+        ends (values of the vocabulary, never text from a request). Nodes and relationships
+        come back as dicts of their properties plus `_label` (the node's label, the
+        relationship's type); dates as dates. The statement is bounded by what is left of the
+        work's budget (app.deadline)."""
 
-    def write(self, query: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Run one write statement over `$rows`, in batches."""
+    def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:
+        """Run one statement given as text, in this engine's dialect: what `run` does after
+        choosing the text, and what tests and an operator's diagnostics use. Use cases call
+        `run`."""
 
     def replace_graph(
         self,
@@ -108,3 +127,39 @@ class GraphStore(Protocol):
         GraphChangedError and nothing changes."""
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class StoreBase:
+    """What both adapters share: a statement by name in the adapter's own dialect, and closing
+    as a context manager."""
+
+    backend: ClassVar[str]
+
+    def run(
+        self,
+        name: str,
+        params: Mapping[str, Any],
+        *,
+        label: Label | None = None,
+        types: Sequence[RelType] = (),
+        start: Label | None = None,
+        end: Label | None = None,
+    ) -> list[Row]:
+        statement = rendered(name, self.backend, label, types, start, end)
+        return self.read(statement.text, statement.bind(dict(params)))
+
+    def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -28,12 +28,12 @@ from app.errors import (
     QueryError,
     StoreUnavailableError,
 )
-from app.graph.catalogue import schema_statements
 from app.model.vocabulary import Label
 from app.progress import Progress
-from app.store.base import GraphTables, Row, next_revision
+from app.store.base import GraphTables, Row, StoreBase, next_revision
 from app.store.internal import INDEX_LABEL, META_LABEL
 from app.store.prefetch import prefetched
+from app.store.statements import schema_statements
 
 _ARROW_TYPES = {
     "STRING": pa.string(),
@@ -43,7 +43,6 @@ _ARROW_TYPES = {
     "INT64": pa.int64(),
     "DATE": pa.date32(),
 }
-_WRITE_BATCH = 5_000
 # Answers to recent reads are kept until the graph is swapped (the only way it changes): walks
 # expand the same hubs (ministries, big groups) again and again. Bounded in rows.
 _CACHE_LARGEST = 10_000  # a bigger answer is not kept: it would push out many small ones
@@ -55,7 +54,7 @@ _DAMAGE = ("Storage exception", "Assertion failed", "Cannot load disk array", "n
 NO_GRAPH = "no graph is loaded: run `orgmap load` first"
 
 
-class LadybugStore:
+class LadybugStore(StoreBase):
     backend: ClassVar[str] = "ladybug"
 
     def __init__(self, path: Path, cache_rows: int = DEFAULT_READ_CACHE_ROWS) -> None:
@@ -121,15 +120,15 @@ class LadybugStore:
             # Connections of other threads may still use it; the GC closes it when they move on.
             del old
 
-    def read(self, query: str, params: Mapping[str, Any]) -> list[Row]:
+    def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:
         conn = self._connection()  # first: it notices a swapped file (and forgets old answers)
-        key = (self._local.generation, query, _hashable(params))
+        key = (self._local.generation, text, _hashable(params))
         with self._cache_lock:
             rows = self._cache.get(key)
             if rows is not None:
                 self._cache.move_to_end(key)
         if rows is None:
-            rows = self._execute(conn, query, params)
+            rows = self._execute(conn, text, params)
             self._remember(key, rows)
             deadline.check("the query")  # turning many rows into Python may have spent it
         return [_copy_row(row) for row in rows]  # callers may change what they are given
@@ -182,12 +181,6 @@ class LadybugStore:
     def apply_schema(self) -> None:
         with self._writer(self.path) as conn:
             _apply_schema(conn)
-
-    def write(self, query: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        with self._writer(self.path) as conn:
-            for start in range(0, len(rows), _WRITE_BATCH):
-                batch = [dict(r) for r in rows[start : start + _WRITE_BATCH]]
-                conn.execute(query, {"rows": batch})
 
     @contextlib.contextmanager
     def _writer(self, path: Path) -> Iterator[Any]:

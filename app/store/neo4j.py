@@ -8,7 +8,7 @@ previous graph is intact. One transaction is sound while the graph fits the serv
 transaction memory (`db.memory.transaction.max`); the README says how to size it.
 """
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -27,13 +27,13 @@ from app.errors import (
     QueryError,
     StoreUnavailableError,
 )
-from app.graph.catalogue import query, schema_statements
 from app.progress import Progress
-from app.store.base import GraphTables, Row, next_revision
+from app.store.base import GraphTables, Row, StoreBase, next_revision
 from app.store.internal import ENTITY_LABEL, META_LABEL
+from app.store.statements import schema_statements, statement
 
 
-class Neo4jStore:
+class Neo4jStore(StoreBase):
     backend: ClassVar[str] = "neo4j"
 
     def __init__(self, settings: Settings) -> None:
@@ -59,11 +59,11 @@ class Neo4jStore:
             ) from exc
 
     # --- reading -------------------------------------------------------------------------
-    def read(self, query_text: str, params: Mapping[str, Any]) -> list[Row]:
-        statement = neo4j.Query(query_text, timeout=self._statement_timeout())
+    def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:
+        query = neo4j.Query(text, timeout=self._statement_timeout())
         with self._errors():
             records, _, _ = self._driver.execute_query(
-                statement,
+                query,
                 dict(params),
                 routing_=RoutingControl.READ,
                 database_=self._database,
@@ -85,14 +85,8 @@ class Neo4jStore:
     # --- writing -------------------------------------------------------------------------
     def apply_schema(self) -> None:
         with self._errors(), self._driver.session(database=self._database) as session:
-            for statement in schema_statements("neo4j"):
-                session.run(statement).consume()  # schema commands: one auto-commit each
-
-    def write(self, query_text: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        with self._errors(), self._driver.session(database=self._database) as session:
-            for start in range(0, len(rows), self._batch):
-                batch = [dict(r) for r in rows[start : start + self._batch]]
-                session.execute_write(_run, query_text, {"rows": batch})
+            for command in schema_statements("neo4j"):
+                session.run(command).consume()  # schema commands: one auto-commit each
 
     def replace_graph(
         self,
@@ -110,28 +104,28 @@ class Neo4jStore:
             done = 0
             # The graph's write lock, held to the commit: writes queue here, one at a time,
             # and each reads the revision the one before it committed.
-            live = tx.run(query("claim_graph", self.backend, "load").text).single()
+            live = tx.run(statement("claim_graph", self.backend, "load").text).single()
             live_revision = str(live["revision"] or "") if live else ""
             if expected_revision is not None and live_revision != expected_revision:
                 raise GraphChangedError(
                     "the graph was replaced while this write was prepared from it"
                 )
             revision = next_revision(live_revision)
-            _run(tx, query("clear_graph", self.backend, "load").text, {})
-            nodes = query("load_nodes", self.backend, "load")
+            _run(tx, statement("clear_graph", self.backend, "load").text, {})
+            nodes = statement("load_nodes", self.backend, "load")
             for of_label in tables.nodes:
                 for batch in _batches(of_label.table, self._batch):
                     _run(tx, nodes.render(label=of_label.label).text, {"rows": batch})
                     done += len(batch)
                     report("copying", done, total)
-            edges = query("load_edges", self.backend, "load")
+            edges = statement("load_edges", self.backend, "load")
             for part in tables.edges:
-                statement = edges.render(
+                create = edges.render(
                     types=[part.rel], start=part.from_label, end=part.to_label
                 ).text
                 for batch in _batches(part.table, self._batch):
                     rows = [{"from": r.pop("from"), "to": r.pop("to"), "props": r} for r in batch]
-                    created = _run(tx, statement, {"rows": rows}).counters.relationships_created
+                    created = _run(tx, create, {"rows": rows}).counters.relationships_created
                     if created != len(rows):  # a MATCH found no end: the row would be lost
                         raise LoadFailedError(
                             f"load failed, the previous graph is kept: {len(rows) - created} "
@@ -141,7 +135,7 @@ class Neo4jStore:
                     done += len(rows)
                     report("copying", done, total)
             meta = [{"id": k, "value": v} for k, v in tables.facts(revision).items()]
-            _run(tx, query("load_meta", self.backend, "load").text, {"rows": meta})
+            _run(tx, statement("load_meta", self.backend, "load").text, {"rows": meta})
 
         self.apply_schema()
         try:

@@ -26,16 +26,16 @@ GROUP = "grp-tem-virkamiesjohtoryhma"
 
 
 class RecordingStore:
-    """A store that notes the name of every statement it reads (from its header comment)."""
+    """A store that notes the name of every statement it runs."""
 
     def __init__(self, store: GraphStore) -> None:
         self._store = store
         self.backend = store.backend
         self.names: list[str] = []
 
-    def read(self, query: str, params: dict[str, Any]) -> list[Row]:
-        self.names.append(query.removeprefix("// ").split(":", 1)[0])
-        return self._store.read(query, params)
+    def run(self, name: str, params: dict[str, Any], **slots: Any) -> list[Row]:
+        self.names.append(name)
+        return self._store.run(name, params, **slots)
 
 
 def recording(store: GraphStore) -> tuple[RecordingStore, GraphStore]:
@@ -165,10 +165,10 @@ def test_a_file_export_is_renamed_only_when_complete(store: GraphStore, tmp_path
     assert not path.with_name("graph.ttl.partial").exists()
 
     class Failing(RecordingStore):
-        def read(self, query: str, params: dict[str, Any]) -> list[Row]:
-            if "dump_edges" in query:
+        def run(self, name: str, params: dict[str, Any], **slots: Any) -> list[Row]:
+            if name == "dump_edges":
                 raise RuntimeError("the store went away")
-            return super().read(query, params)
+            return super().run(name, params, **slots)
 
     broken = tmp_path / "broken.ttl"
     with pytest.raises(RuntimeError):

@@ -6,17 +6,11 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from app.graph.catalogue import (
-    CYPHER_DIR,
-    Query,
-    declared_parameters,
-    query,
-    schema_statements,
-    strip_comments,
-)
 from app.graph.rows import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.store import statements
 from app.store.internal import LOCK_LABEL, META_LABEL
+from app.store.statements import CYPHER_DIR, declared_parameters, schema_statements, strip_comments
 
 LINTER = CYPHER_DIR.parent / "tools" / "cypher-lint"
 
@@ -52,7 +46,7 @@ class Statement:
     declared: frozenset[str]
 
 
-def _rendered(item: Query) -> str:
+def _rendered(item: statements.Statement) -> str:
     """Slots filled with one value each: the linter checks every label and type regardless."""
     values: dict[str, Any] = {}
     if "label" in item.slots:
@@ -72,7 +66,7 @@ def neo4j_statements() -> list[Statement]:
             if path.name.count(".") > 1:  # name.<backend>.cypher: another engine's override
                 continue
             text = path.read_text(encoding="utf-8")
-            item = query(path.stem, "neo4j", kind)
+            item = statements.statement(path.stem, "neo4j", kind)
             first = next(
                 i for i, line in enumerate(text.splitlines(), 1) if not line.startswith("//")
             )

@@ -3,7 +3,7 @@
 Errors and warnings both fail: an unknown label, relationship type or property is only a
 warning to the linter, but for us it is a statement that would silently match nothing."""
 
-from app.graph.catalogue import declared_parameters
+from app.store.statements import declared_parameters
 from tests.neo4j.cypher_lint import (
     LINTER,
     PARAM_SAMPLES,

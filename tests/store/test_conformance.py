@@ -112,18 +112,6 @@ def test_a_bad_statement_is_a_query_error(store: GraphStore) -> None:
         store.read("MATCH (n RETURN n", {})
 
 
-def test_schema_and_batched_writes_through_the_interface(fresh_store: Fresh) -> None:
-    store = fresh_store("written")
-    store.replace_graph(GraphTables.of({}, []))
-    store.apply_schema()
-    rows = [{"id": f"src-{i}", "title": f"Title {i}"} for i in range(7)]
-    store.write(
-        "UNWIND $rows AS r CREATE (:Source {id: r.id, title: r.title, name: r.title})", rows
-    )
-    found = store.read("MATCH (s:Source) RETURN s.id AS id ORDER BY id", {})
-    assert [r["id"] for r in found] == [f"src-{i}" for i in range(7)]
-
-
 def test_a_dump_restores_into_an_empty_store_with_nothing_lost(
     store: GraphStore, fresh_store: Fresh, tmp_path: Path
 ) -> None:

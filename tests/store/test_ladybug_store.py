@@ -9,7 +9,6 @@ import pytest
 
 from app.config import Settings
 from app.errors import LoadFailedError, NoGraphError
-from app.graph.catalogue import query
 from app.graph.load import load_bundle
 from app.model import GraphBundle
 from app.model.vocabulary import Label, RelType
@@ -17,6 +16,7 @@ from app.store import ladybug as ladybug_store
 from app.store import open_store
 from app.store.base import Row
 from app.store.ladybug import LadybugStore
+from app.store.statements import statement as query
 from tests.store.test_conformance import broken_tables
 
 

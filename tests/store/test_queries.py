@@ -4,9 +4,10 @@ from typing import Any
 
 import pytest
 
-from app.graph.catalogue import query, query_names
 from app.model.vocabulary import Label, RelType
 from app.store import GraphStore
+from app.store.statements import statement as query
+from app.store.statements import statement_names as query_names
 
 ANY_TIME: dict[str, object] = {"valid_lo": "0001-01-01", "valid_hi": "9999-12-31"}
 GROUPS = ["management_group", "forum", "informal_group", "preparatory_group", "network"]

@@ -2,10 +2,10 @@
 
 import re
 
-from app.graph.catalogue import schema_statements
 from app.graph.rows import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 from app.store.internal import INDEX_LABEL, META_LABEL
+from app.store.statements import schema_statements
 
 _TABLE = re.compile(r"CREATE (NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\)", re.DOTALL)
 

@@ -1,6 +1,8 @@
-"""The named Cypher statements in cypher/, loaded by name and cached.
+"""The named Cypher statements in cypher/, loaded by name and cached: the store's business.
 
-Shared files are Neo4j Cypher; `<name>.ladybug.cypher` beside one overrides it for LadybugDB.
+A use case asks a store for a statement by name (GraphStore.run); the adapter picks the text of
+its own dialect. Shared files are Neo4j Cypher; `<name>.ladybug.cypher` beside one overrides it
+for LadybugDB.
 LadybugDB reads a missing parameter as NULL without complaint, so every call is checked here
 against the parameters the statement text uses.
 
@@ -57,7 +59,7 @@ def slots_of(text: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class Query:
+class Statement:
     name: str
     text: str
     params: frozenset[str]
@@ -69,7 +71,7 @@ class Query:
         types: Sequence[RelType] = (),
         start: Label | None = None,
         end: Label | None = None,
-    ) -> "Query":
+    ) -> "Statement":
         """Fill the vocabulary slots; the result has none left."""
         return _render(self, label, tuple(types), start, end)
 
@@ -89,44 +91,56 @@ class Query:
 
 @cache
 def _render(
-    query: "Query",
+    statement: "Statement",
     label: Label | None,
     types: tuple[RelType, ...],
     start: Label | None,
     end: Label | None,
-) -> Query:
+) -> Statement:
     values: dict[str, str] = {}
     for slot, given in (("label", label), ("start", start), ("end", end)):
         if given is not None:
             values[slot] = Label(given).value  # Label(...) refuses anything not in the vocabulary
     if types:
         values["types"] = "|".join(RelType(t).value for t in types)
-    if set(values) != query.slots:
+    if set(values) != statement.slots:
         raise QueryError(
-            f"query '{query.name}' has slots {sorted(query.slots)}, given {sorted(values)}"
+            f"query '{statement.name}' has slots {sorted(statement.slots)}, given {sorted(values)}"
         )
-    text = _SLOT.sub(lambda m: values[m.group(1)], query.text)
-    return Query(query.name, text, query.params)
+    text = _SLOT.sub(lambda m: values[m.group(1)], statement.text)
+    return Statement(statement.name, text, statement.params)
 
 
-def query_names(kind: str = "queries") -> list[str]:
+def statement_names(kind: str = "queries") -> list[str]:
     names = {p.name.split(".")[0] for p in (CYPHER_DIR / kind).glob("*.cypher")}
     return sorted(names)
 
 
 @cache
-def query(name: str, backend: str, kind: str = "queries") -> Query:
+def statement(name: str, backend: str, kind: str = "queries") -> Statement:
     """The statement `name` for `backend`: its override when there is one, else the shared file.
     `kind` is the folder: "queries" (reads) or "load" (writes)."""
     folder = CYPHER_DIR / kind
     for path in (folder / f"{name}.{backend}.cypher", folder / f"{name}.cypher"):
         if path.is_file():
             text = path.read_text(encoding="utf-8")
-            return Query(name, text, parameters_of(text), slots_of(text))
-    raise QueryError(f"unknown query '{name}'; known: {', '.join(query_names(kind))}")
+            return Statement(name, text, parameters_of(text), slots_of(text))
+    raise QueryError(f"unknown query '{name}'; known: {', '.join(statement_names(kind))}")
 
 
 @cache
 def schema_statements(backend: str) -> tuple[str, ...]:
     text = strip_comments((CYPHER_DIR / "schema" / f"{backend}.cypher").read_text("utf-8"))
     return tuple(s.strip() for s in text.split(";") if s.strip())
+
+
+def rendered(
+    name: str,
+    backend: str,
+    label: Label | None = None,
+    types: Sequence[RelType] = (),
+    start: Label | None = None,
+    end: Label | None = None,
+) -> Statement:
+    """The read statement `name` in `backend`'s dialect, its vocabulary slots filled."""
+    return statement(name, backend).render(label, types, start, end)

@@ -5,16 +5,17 @@ from pathlib import Path
 import pytest
 
 from app.errors import QueryError
-from app.graph import catalogue
-from app.graph.catalogue import CYPHER_DIR, declared_parameters, parameters_of, query
 from app.model.vocabulary import Label, RelType
+from app.store import statements
+from app.store.statements import CYPHER_DIR, declared_parameters, parameters_of
+from app.store.statements import statement as query
 
 
 def test_every_query_file_has_a_header_comment_and_one_statement() -> None:
     for path in sorted((CYPHER_DIR / "queries").glob("*.cypher")):
         text = path.read_text(encoding="utf-8")
         assert text.startswith("// "), path.name
-        body = catalogue.strip_comments(text).strip().rstrip(";")
+        body = statements.strip_comments(text).strip().rstrip(";")
         assert ";" not in body, f"{path.name} holds more than one statement"
 
 
