@@ -12,8 +12,8 @@ import networkx as nx
 from pydantic import BaseModel
 
 from app.config import PROJECT_ROOT, Settings, get_settings
-from app.graph import explore
-from app.graph.queries import CATALOGUE, budget
+from app.graph import explore, queries
+from app.graph.queries import budget
 from app.model.views import EdgeRef
 from app.model.vocabulary import Lang, RelType
 from app.store import GraphStore, open_store
@@ -39,9 +39,7 @@ def open_graph() -> GraphStore:
 
 def ask(store: GraphStore, name: str, entity_id: str | None = None, **params: Any) -> Any:
     """A catalogue question by name, e.g. ask(store, "steered-by", "org-te-toimistot")."""
-    entry = CATALOGUE[name]
-    values = entry.params.model_validate(params)
-    return entry.answer(store, entity_id, values, budget(settings_for_notebooks()))
+    return queries.ask(store, name, entity_id, params, budget(settings_for_notebooks()))
 
 
 def evidence(edges: Iterable[EdgeRef]) -> list[dict[str, Any]]:

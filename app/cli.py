@@ -36,9 +36,9 @@ from app.graph import read
 from app.graph.dump import restore as restore_dump
 from app.graph.dump import write_dump
 from app.graph.load import bundle_tables, load_tables
-from app.graph.queries import CATALOGUE, budget
+from app.graph.queries import CATALOGUE, ask, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
-from app.interop.exports import GRAPH_FORMATS, export_file
+from app.interop.exports import GRAPH_FORMATS, MAP_FORMATS, export_file, write_map_file
 from app.interop.imports import ImportReport, import_csv, import_org, import_popolo
 from app.model.views import EntityPage
 from app.model.vocabulary import Country, Lang
@@ -454,23 +454,17 @@ def export_map(
     `orgmap export map --view steers --id org-tem -o tem.html`."""
     if view not in VIEWS:
         raise OrgMapError(f"unknown view '{view}'; known: {', '.join(VIEWS)}")
-    if format_name not in FORMATS and format_name not in GRAPH_FORMATS:
-        known = ", ".join([*FORMATS, *GRAPH_FORMATS])
-        raise OrgMapError(f"unknown format '{format_name}'; known: {known}")
+    if format_name not in MAP_FORMATS:
+        raise OrgMapError(f"unknown format '{format_name}'; known: {', '.join(MAP_FORMATS)}")
     entry = VIEWS[view]
     if entry.needs_id and not entity_id:
         raise OrgMapError(f"the {view} view needs --id <entity id>")
     params = _params(view, entry.params, _key_values(param))
     settings = get_settings()
-    store = open_store(settings)
-    with deadline.within(settings.query_timeout_s):  # the same budget as over HTTP
-        graph = build_view(store, view, entity_id, params, budget(settings))
-    if format_name in GRAPH_FORMATS:  # the full models of what the view holds
-        edges = {e.id for e in graph.drawable_edges()}
-        export_file(store, format_name, out_file, set(graph.nodes), edges)
-    else:
-        out_file.write_bytes(FORMATS[format_name].write(graph, params.lang or Lang.FI))
-    store.close()
+    with open_store(settings) as store:
+        with deadline.within(settings.query_timeout_s):  # the same budget as over HTTP
+            graph = build_view(store, view, entity_id, params, budget(settings))
+        write_map_file(store, graph, format_name, params.lang or Lang.FI, out_file)
     drawn = f"{len(graph.nodes)} nodes, {len(graph.drawable_edges())} relationships"
     out.print(
         f"wrote {out_file} ({format_name}: {drawn})" + (f"; {graph.notice}" if graph.notice else "")
@@ -501,8 +495,8 @@ def query(
         raise OrgMapError(f"{name}: needs -p id=<entity id>")
     params = _params(name, entry.params, raw)
     settings = get_settings()
-    with deadline.within(settings.query_timeout_s):  # the same budget as over HTTP
-        result = entry.answer(open_store(settings), entity_id, params, budget(settings))
+    with open_store(settings) as store, deadline.within(settings.query_timeout_s):
+        result = ask(store, name, entity_id, params, budget(settings))  # the budget of HTTP
     if as_json:
         _print_data(result.model_dump(mode="json", by_alias=True))
     elif isinstance(result, EntityPage):

@@ -16,28 +16,6 @@ from typing import Any
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.json")
 
-# name -> (entity id or None, query parameters): the request each example answers.
-REQUESTS: dict[str, tuple[str | None, dict[str, Any]]] = {
-    "entity": ("grp-tem-virkamiesjohtoryhma", {"lang": "fi"}),
-    "entities": (None, {"type": "Organization", "kind": "ministry"}),
-    "steered-by": ("org-te-toimistot", {}),
-    "steers": ("grp-tem-ministerion-johtoryhma", {}),
-    "members": ("grp-tem-konsernin-johtoryhma", {}),
-    "memberships": ("per-petri-peltonen", {}),
-    "chairs": ("post-tem-kansliapaallikko", {}),
-    "unchaired": (None, {}),
-    "preparation-chain": ("grp-tem-virkamiesjohtoryhma", {}),
-    "neighbourhood": ("grp-ohjauksen-valmisteluryhma", {"depth": 1}),
-    "paths": (
-        None,
-        {"from": "per-petri-peltonen", "to": "org-ely-keskukset", "types": "HOLDS,POST_IN,STEERS"},
-    ),
-    "interlocks": (None, {"min_shared": 2}),
-    "search": (None, {"q": "ledningsgrupp"}),
-    "changes": (None, {"from": "2022-01-01", "to": "2022-12-31"}),
-    "stats": (None, {}),
-}
-
 
 def examples() -> dict[str, Any]:
     if not EXAMPLES_FILE.is_file():
@@ -51,7 +29,9 @@ def example_for(name: str) -> Any:
 
 
 def example_id(name: str) -> str:
-    return REQUESTS[name][0] or "org-tem"
+    from app.graph.queries import CATALOGUE
+
+    return CATALOGUE[name].example[0] or "org-tem"
 
 
 def _shorten(value: Any) -> Any:
@@ -66,7 +46,7 @@ def _generate() -> dict[str, Any]:
     # Imported here: generating examples needs the loader, serving them does not.
     from app.config import PROJECT_ROOT, get_settings
     from app.graph.load import load_bundle
-    from app.graph.queries import CATALOGUE, budget
+    from app.graph.queries import CATALOGUE, ask, budget
     from app.ingest.seed_files import validate_directory
     from app.store import open_store
 
@@ -77,11 +57,9 @@ def _generate() -> dict[str, Any]:
         store = open_store(settings.model_copy(update={"db_path": Path(folder) / "ex.lbug"}))
         load_bundle(store, report.bundle, "seed_data")
         answers = {}
-        for name, (entity_id, params) in REQUESTS.items():
-            entry = CATALOGUE[name]
-            answer = entry.answer(
-                store, entity_id, entry.params.model_validate(params), budget(settings)
-            )
+        for name, entry in CATALOGUE.items():
+            entity_id, params = entry.example
+            answer = ask(store, name, entity_id, params, budget(settings))
             answers[name] = _shorten(answer.model_dump(mode="json", by_alias=True))
         store.close()
     return answers

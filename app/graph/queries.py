@@ -10,6 +10,7 @@ from typing import Annotated, Any, Protocol
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.config import Settings
+from app.errors import OrgMapError
 from app.graph import explore, groups, read, steering
 from app.graph.read import SEARCH_PAGE, SEARCH_WINDOW
 from app.graph.walk import Budget
@@ -199,11 +200,20 @@ Answer = Callable[[GraphStore, str | None, Any, Budget], BaseModel]
 
 @dataclass(frozen=True)
 class CatalogueEntry:
+    """One question, declared once: the API, the CLI, the maps, the notebooks and the example
+    generator all ask it through `ask`."""
+
     params: type[Params]
     response: Any  # the answer's model (or an annotated union of models)
     about: str
     answer: Answer
-    needs_id: bool = True
+    example: tuple[str | None, dict[str, Any]]  # the request the OpenAPI example answers
+    path: str = ""  # under /api/v1, for a question not about one entity
+    names_entities: bool = False  # its parameters name entities by id: a miss is a 404
+
+    @property
+    def needs_id(self) -> bool:
+        return not self.path
 
 
 def _steering(way: steering.Way) -> Answer:
@@ -230,25 +240,29 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         EntityOut,
         "one entity: every property, names, validity, sources with quotes",
         lambda s, i, p, b: read.get_entity(s, i or "", p.lang),
+        example=("grp-tem-virkamiesjohtoryhma", {"lang": "fi"}),
     ),
     "entities": CatalogueEntry(
         EntitiesParams,
         EntityPage,
         "a page of entities, by type and kind",
         lambda s, i, p, b: read.list_entities(s, p.type, p.kind, p.limit, p.offset, p.lang),
-        needs_id=False,
+        example=(None, {"type": "Organization", "kind": "ministry"}),
+        path="/entities",
     ),
     "steered-by": CatalogueEntry(
         SteeringParams,
         SteeringAnswer,
         "who steers the entity, directly and through chains and parent bodies",
         _steering("up"),
+        example=("org-te-toimistot", {}),
     ),
     "steers": CatalogueEntry(
         SteeringParams,
         SteeringAnswer,
         "whom the entity steers, through chains, with subordinate units",
         _steering("down"),
+        example=("grp-tem-ministerion-johtoryhma", {}),
     ),
     "members": CatalogueEntry(
         MembershipParams,
@@ -257,6 +271,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         lambda s, i, p, b: groups.members(
             s, i or "", as_of=p.as_of, lang=p.lang, budget=b, limit=p.limit, offset=p.offset
         ),
+        example=("grp-tem-konsernin-johtoryhma", {}),
     ),
     "memberships": CatalogueEntry(
         MembershipParams,
@@ -265,6 +280,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         lambda s, i, p, b: groups.memberships(
             s, i or "", as_of=p.as_of, lang=p.lang, budget=b, limit=p.limit, offset=p.offset
         ),
+        example=("per-petri-peltonen", {}),
     ),
     "chairs": CatalogueEntry(
         MembershipParams,
@@ -280,6 +296,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
             limit=p.limit,
             offset=p.offset,
         ),
+        example=("post-tem-kansliapaallikko", {}),
     ),
     "unchaired": CatalogueEntry(
         DatedPage,
@@ -288,7 +305,8 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         lambda s, i, p, b: groups.unchaired_groups(
             s, as_of=p.as_of, lang=p.lang, limit=p.limit, offset=p.offset
         ),
-        needs_id=False,
+        example=(None, {}),
+        path="/groups/unchaired",
     ),
     "preparation-chain": CatalogueEntry(
         PreparationParams,
@@ -304,12 +322,14 @@ CATALOGUE: dict[str, CatalogueEntry] = {
             limit=p.limit,
             offset=p.offset,
         ),
+        example=("grp-tem-virkamiesjohtoryhma", {}),
     ),
     "neighbourhood": CatalogueEntry(
         NeighbourhoodParams,
         Neighbourhood,
         "the entities within k hops and the relationships among them (capped)",
         lambda s, i, p, b: neighbourhood_of(s, i, p, b),
+        example=("grp-ohjauksen-valmisteluryhma", {"depth": 1}),
     ),
     "paths": CatalogueEntry(
         PathsParams,
@@ -327,7 +347,16 @@ CATALOGUE: dict[str, CatalogueEntry] = {
             limit=p.limit,
             offset=p.offset,
         ),
-        needs_id=False,
+        example=(
+            None,
+            {
+                "from": "per-petri-peltonen",
+                "to": "org-ely-keskukset",
+                "types": "HOLDS,POST_IN,STEERS",
+            },
+        ),
+        path="/paths",
+        names_entities=True,
     ),
     "interlocks": CatalogueEntry(
         InterlockParams,
@@ -341,7 +370,8 @@ CATALOGUE: dict[str, CatalogueEntry] = {
             limit=p.limit,
             offset=p.offset,
         ),
-        needs_id=False,
+        example=(None, {"min_shared": 2}),
+        path="/interlocks",
     ),
     "search": CatalogueEntry(
         SearchParams,
@@ -357,20 +387,42 @@ CATALOGUE: dict[str, CatalogueEntry] = {
             limit=p.limit,
             offset=p.offset,
         ),
-        needs_id=False,
+        example=(None, {"q": "ledningsgrupp"}),
+        path="/search",
     ),
     "changes": CatalogueEntry(
         ChangesParams,
         ChangesAnswer,
         "entities and relationships that began or ended between two days",
         lambda s, i, p, b: read.changes(s, *p.days, lang=p.lang, limit=p.limit, offset=p.offset),
-        needs_id=False,
+        example=(None, {"from": "2022-01-01", "to": "2022-12-31"}),
+        path="/changes",
     ),
     "stats": CatalogueEntry(
         StatsParams,
         GraphStats,
         "counts per label and kind, and per relationship type and qualifier",
         lambda s, i, p, b: read.graph_stats(s, p.as_of),
-        needs_id=False,
+        example=(None, {}),
+        path="/stats",
     ),
 }
+
+
+def ask(
+    store: GraphStore,
+    name: str,
+    entity_id: str | None,
+    params: Params | dict[str, Any],
+    budget: Budget,
+) -> BaseModel:
+    """The answer to the question `name`: its parameters validated by its own model (when
+    given as a mapping), its entity checked present where it is about one."""
+    try:
+        entry = CATALOGUE[name]
+    except KeyError:
+        raise OrgMapError(f"unknown query '{name}'; known: {', '.join(CATALOGUE)}") from None
+    if entry.needs_id and not entity_id:
+        raise OrgMapError(f"{name}: needs the id of the entity it is about")
+    values = params if isinstance(params, Params) else entry.params.model_validate(params)
+    return entry.answer(store, entity_id, values, budget)

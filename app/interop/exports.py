@@ -17,7 +17,10 @@ from app.graph.selection import Ids, Selection, selection_of
 from app.interop.org_export import PREFIXES, org_triples
 from app.interop.popolo_export import write_popolo
 from app.interop.rdf_stream import write_jsonld, write_turtle
+from app.model.vocabulary import Lang
 from app.store.base import GraphStore
+from app.viz.exports import FORMATS
+from app.viz.graph import ViewGraph
 
 
 @dataclass(frozen=True)
@@ -77,3 +80,33 @@ def export_file(
         partial.unlink(missing_ok=True)
         raise
     partial.replace(path)
+
+
+MAP_FORMATS = [*FORMATS, *GRAPH_FORMATS]  # what a map view can be written as
+
+
+def map_format(format_name: str) -> tuple[str, str]:
+    """The media type and file suffix of a map view written as `format_name`."""
+    fmt = GRAPH_FORMATS[format_name] if format_name in GRAPH_FORMATS else FORMATS[format_name]
+    return fmt.media_type, fmt.suffix
+
+
+def write_map(store: GraphStore, view: ViewGraph, format_name: str, lang: Lang) -> bytes:
+    """A map view in `format_name`: the page or a drawing format from the view itself, or the
+    full models (Popolo, ORG) of the nodes and relationships it holds. The API and the CLI
+    both write maps through here."""
+    if format_name in GRAPH_FORMATS:
+        edges = {e.id for e in view.drawable_edges()}
+        return export_graph(store, format_name, set(view.nodes), edges)
+    return FORMATS[format_name].write(view, lang)
+
+
+def write_map_file(
+    store: GraphStore, view: ViewGraph, format_name: str, lang: Lang, path: Path
+) -> None:
+    """The same into a file; the full models streamed (export_file), never a torn file."""
+    if format_name in GRAPH_FORMATS:
+        edges = {e.id for e in view.drawable_edges()}
+        export_file(store, format_name, path, set(view.nodes), edges)
+    else:
+        path.write_bytes(write_map(store, view, format_name, lang))

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from app.graph import explore, steering
-from app.graph.queries import CATALOGUE, AsOf, Params, _split_commas, neighbourhood_of
+from app.graph.queries import AsOf, Params, _split_commas, ask, neighbourhood_of
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
 from app.model.common import SLUG_PATTERN
@@ -98,8 +98,7 @@ CATALOGUE_PAGE = 1000  # the most a catalogue answer gives on one page
 
 def _ask(store: GraphStore, name: str, entity_id: str | None, budget: Budget, **params: Any) -> Any:
     """A view's data is a catalogue answer: the same parameters, checks and function."""
-    entry = CATALOGUE[name]
-    return entry.answer(store, entity_id, entry.params.model_validate(params), budget)
+    return ask(store, name, entity_id, params, budget)
 
 
 def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -> None:

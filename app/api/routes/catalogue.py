@@ -12,23 +12,10 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import READ, SettingsDep, StoreDep
 from app.api.examples import example_for, example_id
 from app.api.problems import problem_responses
-from app.graph.queries import CATALOGUE, CatalogueEntry, budget
+from app.graph.queries import CATALOGUE, CatalogueEntry, ask, budget
 from app.model.common import SLUG_PATTERN
 
 router = APIRouter(prefix="/api/v1", tags=["catalogue"])
-
-# Paths of the entries that are not about one entity.
-GLOBAL_PATHS = {
-    "entities": "/entities",
-    "paths": "/paths",
-    "interlocks": "/interlocks",
-    "unchaired": "/groups/unchaired",
-    "search": "/search",
-    "changes": "/changes",
-    "stats": "/stats",
-}
-# Answers naming entities by id can miss: a 404 with the closest ids.
-_NAMES_ENTITIES = {"paths"}
 
 
 def _register(name: str, entry: CatalogueEntry) -> None:
@@ -37,7 +24,7 @@ def _register(name: str, entry: CatalogueEntry) -> None:
         str, Path(pattern=SLUG_PATTERN, max_length=120, examples=[example_id(name)])
     ]
     responses = {200: {"content": {"application/json": {"example": example_for(name)}}}}
-    errors = (404, 422, 503) if entry.needs_id or name in _NAMES_ENTITIES else (422, 503)
+    errors = (404, 422, 503) if entry.needs_id or entry.names_entities else (422, 503)
     options: dict[str, Any] = {
         "response_model": entry.response,
         "summary": entry.about[0].upper() + entry.about[1:],
@@ -52,7 +39,7 @@ def _register(name: str, entry: CatalogueEntry) -> None:
             entity_id: entity_id_type,
             params: Annotated[params_type, Query()],  # type: ignore[valid-type]
         ) -> Any:
-            return entry.answer(store, entity_id, params, budget(settings))
+            return ask(store, name, entity_id, params, budget(settings))
 
         path = "/entities/{entity_id}" + ("" if name == "entity" else f"/{name}")
         router.add_api_route(path, scoped, methods=READ, **options)
@@ -63,9 +50,9 @@ def _register(name: str, entry: CatalogueEntry) -> None:
             settings: SettingsDep,
             params: Annotated[params_type, Query()],  # type: ignore[valid-type]
         ) -> Any:
-            return entry.answer(store, None, params, budget(settings))
+            return ask(store, name, None, params, budget(settings))
 
-        router.add_api_route(GLOBAL_PATHS[name], unscoped, methods=READ, **options)
+        router.add_api_route(entry.path, unscoped, methods=READ, **options)
 
 
 # Fixed paths first, so that /entities is not read as /entities/{entity_id}.

@@ -10,11 +10,11 @@ from pydantic import Field, create_model
 from app.api.deps import READ, SettingsDep, StoreDep
 from app.api.problems import problem_responses
 from app.graph.queries import budget
-from app.interop.exports import GRAPH_FORMATS, GraphFormat, export_graph
+from app.interop.exports import GRAPH_FORMATS, map_format, write_map
 from app.model.common import SLUG_PATTERN
 from app.model.vocabulary import Lang
 from app.viz.explorer import explorer_html
-from app.viz.exports import FORMATS, Format
+from app.viz.exports import FORMATS
 from app.viz.views import VIEWS, ViewEntry, build_view
 
 router = APIRouter(tags=["maps"])
@@ -104,19 +104,13 @@ def _answer(
 ) -> Response:
     entity_id = getattr(params, "id", None)
     graph = build_view(store, name, entity_id, params, budget(settings))
-    fmt: Format | GraphFormat
-    if format_name in GRAPH_FORMATS:  # the full models of what the view holds
-        fmt = GRAPH_FORMATS[format_name]
-        edges = {e.id for e in graph.drawable_edges()}
-        body = export_graph(store, format_name, set(graph.nodes), edges)
-    else:
-        fmt = FORMATS[format_name]
-        body = fmt.write(graph, params.lang or Lang.FI)
+    body = write_map(store, graph, format_name, params.lang or Lang.FI)
+    media_type, suffix = map_format(format_name)
     headers = {"Content-Security-Policy": MAP_CSP} if format_name == "html" else {}
     if params.download or format_name not in ("html", "json"):
         stem = "-".join(p for p in ("orgmap", name, entity_id) if p)
-        headers["Content-Disposition"] = f'attachment; filename="{stem}.{fmt.suffix}"'
-    return Response(body, media_type=fmt.media_type, headers=headers)
+        headers["Content-Disposition"] = f'attachment; filename="{stem}.{suffix}"'
+    return Response(body, media_type=media_type, headers=headers)
 
 
 for _name, _entry in VIEWS.items():
