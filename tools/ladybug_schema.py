@@ -1,4 +1,4 @@
-"""Write cypher/schema/ladybug.cypher from app/graph/rows.py and the vocabulary's ENDPOINTS.
+"""Write cypher/schema/ladybug.cypher from app/model/schema.py and the vocabulary's ENDPOINTS.
 
 Run after adding a column or an allowed FROM/TO pair: `python -m tools.ladybug_schema`.
 tests/store/test_schema.py checks the file against the same two sources.
@@ -6,7 +6,7 @@ tests/store/test_schema.py checks the file against the same two sources.
 
 from pathlib import Path
 
-from app.graph.rows import edge_columns, node_columns
+from app.model.schema import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 from app.store.internal import INDEX_LABEL, META_LABEL
 
@@ -15,8 +15,8 @@ SCHEMA = Path(__file__).resolve().parent.parent / "cypher" / "schema" / "ladybug
 HEADER = """\
 // LadybugDB schema of the steering graph: one node table per label, one relationship table
 // per type listing every FROM/TO pair the vocabulary allows (app/model/vocabulary.py).
-// Column lists mirror app/graph/rows.py; tests/store/test_schema.py keeps the two equal.
-// Written by `python -m tools.ladybug_schema`: edit rows.py or the vocabulary, not this file.
+// Column lists mirror app/model/schema.py; tests/store/test_schema.py keeps the two equal.
+// Written by `python -m tools.ladybug_schema`: edit schema.py or the vocabulary, not this file.
 // `id` is the primary key; LadybugDB has no other constraints or indexes.
 """
 

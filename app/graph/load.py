@@ -8,9 +8,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from app.graph.rows import ColumnType, edge_columns, edge_row, node_columns, node_row
+from app.graph.rows import edge_row, node_row
 from app.ingest.csv_files import CsvPart, edge_store_table, node_store_table
 from app.model import GraphBundle, Node, Source
+from app.model.schema import ColumnType, edge_columns, node_columns
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
 from app.store.base import EdgeTable, GraphStore, GraphTables, NodeTable, Row

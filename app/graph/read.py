@@ -14,9 +14,10 @@ from pydantic import BaseModel
 
 from app.errors import NoGraphError
 from app.graph.refs import display_name, edge_ref, entity_ref, require_node
-from app.graph.rows import fold_for_search, node_from_row, search_text
+from app.graph.rows import node_from_row
 from app.graph.walk import Window
 from app.model.kind_words import KIND_ENUMS, kind_words
+from app.model.search_terms import fold_for_search, search_text
 from app.model.views import (
     OUT_MODELS,
     Change,

@@ -6,9 +6,11 @@ from datetime import date
 from typing import Any, Literal, TypeVar
 
 from app.errors import NotFoundError
-from app.graph.rows import EDGE_EXTRA, citations_from, home_language
+from app.graph.rows import citations_from
 from app.model import EDGE_MODELS
 from app.model.common import Citation, Names, first_day, last_day
+from app.model.schema import EDGE_EXTRA
+from app.model.search_terms import home_language
 from app.model.views import EdgeRef, EntityRef, SubjectValidity
 from app.model.vocabulary import Country, Label, Lang, RelType
 from app.store.base import GraphStore, Row

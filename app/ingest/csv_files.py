@@ -19,11 +19,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from app.graph.rows import EDGE_EXTRA, NODE_EXTRA, home_language
 from app.ingest.problems import Problem, suggest
 from app.model import EDGE_MODELS
 from app.model.common import SLUG_PATTERN, first_day, last_day
 from app.model.nodes import NODE_MODELS
+from app.model.schema import EDGE_EXTRA, NODE_EXTRA
 from app.model.vocabulary import (
     Assertion,
     Confidence,
@@ -488,7 +488,7 @@ def _dates_and_provenance(table: pa.Table) -> dict[str, Any]:
 
 
 def node_store_table(part: CsvPart, columns: Mapping[str, str]) -> pa.Table:
-    """The stored columns (app/graph/rows.py) of a CSV node file."""
+    """The stored columns (app/model/schema.py) of a CSV node file."""
     table, label, n = part.table, part.label, len(part.table)
     assert label is not None
     out: dict[str, pa.Array | pa.ChunkedArray] = {
@@ -522,9 +522,8 @@ def _display_names(table: pa.Table) -> pa.ChunkedArray:
     """Name in the entity's own language: sv first for Swedish entities, fi first otherwise."""
     fi_first = pc.coalesce(table["name_fi"], table["name_sv"], table["name_en"], table["gloss_en"])
     sv_first = pc.coalesce(table["name_sv"], table["name_fi"], table["name_en"], table["gloss_en"])
-    swedish = pc.fill_null(
-        pc.equal(table["country"], home_language(Country.SE).value.upper()), False
-    )
+    # The same rule as the YAML path (rows.node_row): Swedish entities are named in Swedish.
+    swedish = pc.fill_null(pc.equal(table["country"], Country.SE.value), False)
     return pc.if_else(swedish, sv_first, fi_first)
 
 

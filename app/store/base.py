@@ -34,7 +34,7 @@ class EdgeTable:
 
 @dataclass(frozen=True)
 class GraphTables:
-    """A whole graph as Arrow tables of stored columns (app/graph/rows.py), ready for bulk:
+    """A whole graph as Arrow tables of stored columns (app/model/schema.py), ready for bulk:
     one table per label, then one per edge type and pair of labels, each label and each pair
     once. The tables may be built as they are taken, so that a store copies one while the
     next is built, and holds few at a time: take them once, nodes before edges."""

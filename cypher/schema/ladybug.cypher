@@ -1,7 +1,7 @@
 // LadybugDB schema of the steering graph: one node table per label, one relationship table
 // per type listing every FROM/TO pair the vocabulary allows (app/model/vocabulary.py).
-// Column lists mirror app/graph/rows.py; tests/store/test_schema.py keeps the two equal.
-// Written by `python -m tools.ladybug_schema`: edit rows.py or the vocabulary, not this file.
+// Column lists mirror app/model/schema.py; tests/store/test_schema.py keeps the two equal.
+// Written by `python -m tools.ladybug_schema`: edit schema.py or the vocabulary, not this file.
 // `id` is the primary key; LadybugDB has no other constraints or indexes.
 
 CREATE NODE TABLE IF NOT EXISTS Organization(

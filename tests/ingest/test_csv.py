@@ -13,12 +13,12 @@ import yaml
 
 from app.graph import read
 from app.graph.load import bundle_tables, load_tables
-from app.graph.rows import fold_for_search
 from app.graph.steering import steering
 from app.graph.walk import Budget
 from app.ingest.csv_files import fold_array
 from app.ingest.csv_files import node_columns as csv_node_columns
 from app.ingest.seed_files import NODE_SECTIONS, validate_directory
+from app.model.search_terms import fold_for_search
 from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
 from tests.seed_counts import SEED_NODES
@@ -426,3 +426,27 @@ def test_files_with_a_header_and_no_rows_load(tmp_path: Path) -> None:
     store = validated_and_loaded(folder, sources, tmp_path / "empty-files.lbug")
     stats = read.graph_stats(store)
     assert (stats.total_nodes, sum(stats.edges.values())) == (2, 0)  # org-a and the source
+
+
+def test_a_swedish_organisation_is_named_alike_from_yaml_and_from_csv(tmp_path: Path) -> None:
+    """Both paths name a Swedish body in Swedish first (the CSV path once compared the country
+    with 'SV', the language, and showed the Finnish name)."""
+    swedish = {
+        "id": "org-sv",
+        "kind": "agency",
+        "country": "SE",
+        "names": {"fi": "Kasvuvirasto", "sv": "Tillväxtverket"},
+    }
+    for side in ("yaml", "csv"):
+        (tmp_path / side).mkdir()
+    as_yaml, sources = register_with(tmp_path / "yaml", QUOTE)
+    cited = {"organizations": [{**swedish, "sources": [{"doc": "src-reg", "quote": QUOTE}]}]}
+    (as_yaml / "nodes.yaml").write_text(yaml.safe_dump(cited, allow_unicode=True), "utf-8")
+    as_csv, _ = register_with(tmp_path / "csv", QUOTE)
+    (as_csv / "organizations.csv").write_text(csv_rows("organizations", [swedish]), "utf-8")
+    names = {}
+    for side, folder in (("yaml", as_yaml), ("csv", as_csv)):
+        store = validated_and_loaded(folder, sources, tmp_path / f"{side}.lbug")
+        stored = store.read("MATCH (n:Organization {id: 'org-sv'}) RETURN n.name AS name", {})
+        names[side] = stored[0]["name"]  # the name maps, exports and search hits show
+    assert names == {"yaml": "Tillväxtverket", "csv": "Tillväxtverket"}

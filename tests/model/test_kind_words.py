@@ -1,8 +1,8 @@
 """The kinds' words: every kind of every label has them in Finnish, Swedish and English."""
 
-from app.graph.rows import fold_for_search
 from app.model.kind_words import KIND_ENUMS, KIND_WORDS, kind_words
 from app.model.nodes import NODE_MODELS
+from app.model.search_terms import fold_for_search
 from app.model.vocabulary import GoalKind, Label, Lang
 
 

@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from app.graph.rows import edge_columns, node_columns
+from app.model.schema import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 from app.store import statements
 from app.store.internal import LOCK_LABEL, META_LABEL

@@ -2,7 +2,7 @@
 
 import re
 
-from app.graph.rows import edge_columns, node_columns
+from app.model.schema import edge_columns, node_columns
 from app.model.vocabulary import ENDPOINTS, Label, RelType
 from app.store.internal import INDEX_LABEL, META_LABEL
 from app.store.statements import schema_statements
