@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
 
-.PHONY: setup run test lint typecheck unit test-neo4j notebook bench clean
+.PHONY: setup run test lint typecheck unit test-neo4j notebook bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ notebook: setup
 # networkx and SQLite baselines. Results go to bench/results/. Takes about 20 minutes.
 bench: setup $(CHROMIUM)
 	$(BIN)/python -m bench.run --sizes 10000 100000 1000000
+
+# Regenerate cypher/schema/ladybug.cypher from the models (after changing a model or an edge's
+# endpoints); a test fails while the checked-in file differs from this render.
+schema: setup
+	$(BIN)/python -m app.store.ladybug_schema
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache $(LINTER)/node_modules

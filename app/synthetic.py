@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from app.ingest.csv_files import EDGE_COMMON_COLUMNS, EDGE_OWN_COLUMNS, node_columns
+from app.ingest.csv_columns import EDGE_COMMON_COLUMNS, EDGE_OWN_COLUMNS, node_columns
 from app.model.vocabulary import Label
 
 SOURCE_ID = "src-synthetic"

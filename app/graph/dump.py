@@ -20,8 +20,9 @@ from app.graph.read import graph_meta
 from app.graph.rows import edge_from_row, node_from_row
 from app.ingest.problems import Problem
 from app.model import EDGE_MODELS, Edge, GraphBundle, Node, Source
+from app.model.edges import ENDPOINTS
 from app.model.nodes import NODE_MODELS
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import Label, RelType
 from app.progress import Progress
 from app.store.base import GraphStore
 

@@ -11,18 +11,11 @@ import pyarrow.compute as pc
 from app.graph.rows import edge_row, node_row
 from app.ingest.csv_files import CsvPart, edge_store_table, node_store_table
 from app.model import GraphBundle, Node, Source
+from app.model.arrow import ARROW_TYPES
 from app.model.schema import ColumnType, edge_columns, node_columns
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
 from app.store.base import EdgeTable, GraphStore, GraphTables, NodeTable, Row
-
-_ARROW: dict[ColumnType, pa.DataType] = {
-    "STRING": pa.string(),
-    "STRING[]": pa.list_(pa.string()),
-    "BOOLEAN": pa.bool_(),
-    "INT64": pa.int64(),
-    "DATE": pa.date32(),
-}
 
 
 def rows_table(
@@ -30,7 +23,7 @@ def rows_table(
 ) -> pa.Table:
     arrays = {name: pa.array([r[name] for r in rows], pa.string()) for name in lead}
     for name, kind in columns.items():
-        arrays[name] = pa.array([r.get(name) for r in rows], _ARROW[kind])
+        arrays[name] = pa.array([r.get(name) for r in rows], ARROW_TYPES[kind])
     return pa.table(arrays)
 
 

@@ -9,7 +9,7 @@ from app.errors import NotFoundError
 from app.graph.rows import citations_from
 from app.model import EDGE_MODELS
 from app.model.common import Citation, Names, first_day, last_day
-from app.model.schema import EDGE_EXTRA
+from app.model.schema import edge_own_columns
 from app.model.search_terms import home_language
 from app.model.views import EdgeRef, EntityRef, SubjectValidity
 from app.model.vocabulary import Country, Label, Lang, RelType
@@ -106,7 +106,7 @@ def answer_for_none(
 def edge_ref(rel: Row, rel_type: RelType, start: str, end: str) -> EdgeRef:
     attributes = {
         column: rel[column]
-        for column in EDGE_EXTRA[rel_type]
+        for column in edge_own_columns(rel_type)
         if rel.get(column) is not None and rel.get(column) != []
     }
     qualifier_field = EDGE_MODELS[rel_type].qualifier_field

@@ -13,7 +13,7 @@ from typing import Any
 from app.model import EDGE_MODELS, Edge, Node, Source
 from app.model.common import Citation, first_day, last_day
 from app.model.nodes import NODE_MODELS
-from app.model.schema import EDGE_EXTRA, edge_columns, node_columns
+from app.model.schema import edge_columns, edge_own_columns, node_columns
 from app.model.search_terms import home_language, search_text
 from app.model.vocabulary import Label, Lang, RelType
 
@@ -106,7 +106,7 @@ def edge_row(edge: Edge) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(columns)
     row.update(_validity(edge))
     row["id"] = edge.id
-    for column in EDGE_EXTRA[edge.rel]:
+    for column in edge_own_columns(edge.rel):
         row[column] = _plain(getattr(edge, column))
     row["from"], row["to"] = edge.from_, edge.to
     return row

@@ -13,7 +13,8 @@ from app.graph.dump import LinkedEdge, stored_edges, stored_nodes
 from app.graph.refs import nodes_by_id
 from app.graph.rows import edge_from_row, node_from_row
 from app.model import Edge, Node, Source
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.edges import ENDPOINTS
+from app.model.vocabulary import Label, RelType
 from app.store.base import GraphStore
 
 Ids = Collection[str] | None

@@ -13,7 +13,8 @@ from app.ingest.csv_files import LIST_SEPARATOR, MAX_PER_KIND, CsvPart
 from app.ingest.problems import Problem
 from app.ingest.quotes import NOT_EVIDENCE, QuoteChecker
 from app.model import Source
-from app.model.vocabulary import ENDPOINTS, Label, RelType, SourceKind
+from app.model.edges import ENDPOINTS
+from app.model.vocabulary import Label, RelType, SourceKind
 
 
 class _Located(Protocol):

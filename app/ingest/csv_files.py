@@ -19,11 +19,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from app.ingest.csv_columns import (
+    BOOL_COLUMNS,
+    CODE_COLUMNS,
+    DATE_COLUMNS,
+    EDGE_COMMON_COLUMNS,
+    EDGE_OWN_COLUMNS,
+    INT_COLUMNS,
+    LIST_COLUMNS,
+    NAME_COLUMNS,
+    TEXT_COLUMNS,
+    node_columns,
+)
 from app.ingest.problems import Problem, suggest
 from app.model import EDGE_MODELS
 from app.model.common import SLUG_PATTERN, first_day, last_day
 from app.model.nodes import NODE_MODELS
-from app.model.schema import EDGE_EXTRA, NODE_EXTRA
+from app.model.schema import edge_own_columns
 from app.model.vocabulary import (
     Assertion,
     Confidence,
@@ -37,40 +49,8 @@ from app.model.vocabulary import (
 MAX_PER_KIND = 50  # rows reported per file, field and kind of problem; the rest are counted
 LIST_SEPARATOR = "|"
 
-_NAME_COLUMNS = [f"{p}_{lang}" for p in ("name", "abbr") for lang in Lang]
-NODE_COMMON_COLUMNS = [
-    "id", "kind", *_NAME_COLUMNS, "alt_names", "gloss_en", "is_class", "cardinality", "country",
-    "valid_from", "valid_to", "date_text", "status", "assertion", "confidence", "note",
-    "source", "quote",
-]  # fmt: skip
-_NODE_OWN = {
-    label: [c for c in extra if c not in ("theme_fi", "theme_sv", "theme_en")]
-    + (["theme_fi", "theme_sv", "theme_en"] if label is Label.EVENT else [])
-    for label, extra in NODE_EXTRA.items()
-}
-_NODE_OWN[Label.PERSON] = ["name", *_NODE_OWN[Label.PERSON]]
-EDGE_COMMON_COLUMNS = [
-    "type", "from", "to", "id", "valid_from", "valid_to", "date_text", "status", "assertion",
-    "confidence", "note", "source", "quote",
-]  # fmt: skip
-EDGE_OWN_COLUMNS = sorted({c for extra in EDGE_EXTRA.values() for c in extra})
-LIST_COLUMNS = {"alt_names", "channels", "case_numbers", "instruments", "jointly_with"}
-BOOL_COLUMNS = {"is_class", "online", "joint", "per_member"}
-INT_COLUMNS = {"cardinality", "ordinal", "subgoal_count"}
-DATE_COLUMNS = {"valid_from", "valid_to", "appointed_on"}
 _TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
-# Node.texts of each label, as CSV columns (search's text tier, after the gloss).
-_TEXT_COLUMNS: dict[Label, list[str]] = {
-    Label.ORGANIZATION: ["purpose"],
-    Label.DOCUMENT: ["text"],
-    Label.GOAL: ["text"],
-    Label.EVENT: ["theme_fi", "theme_sv", "theme_en"],
-}
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def node_columns(label: Label) -> list[str]:
-    return [*NODE_COMMON_COLUMNS, *_NODE_OWN[label]]
 
 
 @dataclass
@@ -262,7 +242,7 @@ def _check_nodes(table: pa.Table, label: Label, report: _Report) -> None:
         report.rows(_missing(table, "kind"), "kind", "required value is missing")
     _enum(table, "kind", kinds, report)
     _enum(table, "country", [c.value for c in Country], report)
-    names = [c for c in (*_NAME_COLUMNS[:3], "gloss_en", "name") if c in table.column_names]
+    names = [c for c in (*NAME_COLUMNS[:3], "gloss_en", "name") if c in table.column_names]
     nameless = pc.is_null(table[names[0]])
     for column in names[1:]:
         nameless = pc.and_(nameless, pc.is_null(table[column]))
@@ -295,7 +275,7 @@ def _check_edges(table: pa.Table, report: _Report) -> None:
             continue
         of_type = pc.equal(types, rel.value)
         model = EDGE_MODELS[rel]
-        own = set(EDGE_EXTRA[rel])
+        own = set(edge_own_columns(rel))
         for column in EDGE_OWN_COLUMNS:
             if column in empty and not (column in own and model.model_fields[column].is_required()):
                 continue  # an empty column has no bad values and no stray ones
@@ -441,13 +421,15 @@ def search_columns(table: pa.Table, label: Label, lists: Mapping[str, Any]) -> d
     Node.name_terms and Node.search_terms (rows.node_row: a test keeps the two equal). A CSV
     row has no identifiers; `lists` holds the list columns already split."""
     names = ["name"] if label is Label.PERSON else []
-    names += _NAME_COLUMNS
+    names += NAME_COLUMNS
     name_pieces = [_search_piece(table[c]) for c in names]
     name_pieces.append(_list_search_piece(lists["alt_names"]))
-    if label is Label.PROJECT:
-        name_pieces.append(_search_piece(table["project_code"]))
-        name_pieces.append(_list_search_piece(lists["case_numbers"]))
-    texts = ["gloss_en", *_TEXT_COLUMNS.get(label, []), "note"]
+    for column in CODE_COLUMNS[label]:
+        listed = column in LIST_COLUMNS
+        name_pieces.append(
+            _list_search_piece(lists[column]) if listed else _search_piece(table[column])
+        )
+    texts = ["gloss_en", *TEXT_COLUMNS[label], "note"]
     text_pieces = [_search_piece(table[c]) for c in texts]
     return {
         "search_names": _search(name_pieces),

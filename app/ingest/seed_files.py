@@ -24,8 +24,9 @@ from app.ingest.quotes import NOT_EVIDENCE, QuoteChecker, fold
 from app.ingest.yaml_lines import LineDict, line_of, load_yaml
 from app.model import EDGE_MODELS, Edge, GraphBundle, Node, Source
 from app.model.common import Citation
+from app.model.edges import ENDPOINTS
 from app.model.nodes import NODE_MODELS
-from app.model.vocabulary import ENDPOINTS, Label, Lang, RelType, SourceKind
+from app.model.vocabulary import Label, Lang, RelType, SourceKind
 from app.progress import Progress
 
 NODE_SECTIONS: dict[str, Label] = {

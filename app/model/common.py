@@ -23,7 +23,7 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=120)]
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def _check_partial_date(value: str) -> str:
+def check_partial_date(value: str) -> str:
     match = _PARTIAL_DATE.match(value)
     if match is None:
         raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
@@ -42,7 +42,7 @@ def _year_as_text(value: object) -> object:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_partial_date)]
+PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(check_partial_date)]
 """An ISO date of year, month or day precision, as Popolo allows."""
 
 

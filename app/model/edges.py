@@ -1,6 +1,8 @@
-"""Edge models: one class per relationship type, each with its own qualifiers."""
+"""Edge models: one class per relationship type, each with its qualifiers, its qualifier (the
+field that tells two edges between the same ends apart) and the labels it may join. The
+discriminated union AnyEdge is the list of types: EDGE_MODELS and ENDPOINTS are read from it."""
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, TypeAdapter, model_validator
 
@@ -11,6 +13,7 @@ from app.model.vocabulary import (
     ContactChannel,
     CooperationMode,
     DerivesMode,
+    Label,
     MemberRole,
     MembershipBasis,
     OrganiseRole,
@@ -23,6 +26,14 @@ from app.model.vocabulary import (
     SupportMode,
 )
 
+_ORG = frozenset({Label.ORGANIZATION})
+_ANY = frozenset(Label) - {Label.SOURCE}
+
+
+def _labels(*labels: Label) -> frozenset[Label]:
+    return frozenset(labels)
+
+
 EdgeId = Annotated[str, Field(pattern=r"^[a-z0-9]+([-.][a-z0-9]+)*$", max_length=300)]
 
 
@@ -30,6 +41,8 @@ class Edge(Validity, Provenance):
     """What every edge has. `id` defaults to a slug built from type, ends and qualifier."""
 
     rel: ClassVar[RelType]
+    starts: ClassVar[frozenset[Label]]  # the labels an edge of this type may start at
+    ends: ClassVar[frozenset[Label]]  # ... and end at
     qualifier_field: ClassVar[str | None] = None
     id: EdgeId = ""
     from_: Slug = Field(alias="from")
@@ -63,6 +76,8 @@ class Edge(Validity, Provenance):
 
 class Steers(Edge):
     rel: ClassVar[RelType] = RelType.STEERS
+    starts: ClassVar[frozenset[Label]] = _ORG
+    ends: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.PROJECT)
     qualifier_field: ClassVar[str | None] = "mode"
     type: Literal["STEERS"]
     mode: SteeringMode
@@ -81,6 +96,8 @@ class Steers(Edge):
 
 class MemberOf(Edge):
     rel: ClassVar[RelType] = RelType.MEMBER_OF
+    starts: ClassVar[frozenset[Label]] = _labels(Label.PERSON, Label.POST, Label.ORGANIZATION)
+    ends: ClassVar[frozenset[Label]] = _ORG
     qualifier_field: ClassVar[str | None] = "role"
     type: Literal["MEMBER_OF"]
     role: MemberRole
@@ -97,17 +114,27 @@ class MemberOf(Edge):
 
 class Holds(Edge):
     rel: ClassVar[RelType] = RelType.HOLDS
+    starts: ClassVar[frozenset[Label]] = _labels(Label.PERSON)
+    ends: ClassVar[frozenset[Label]] = _labels(Label.POST)
     type: Literal["HOLDS"]
     title_as_given: str | None = None
 
 
 class PostIn(Edge):
     rel: ClassVar[RelType] = RelType.POST_IN
+    starts: ClassVar[frozenset[Label]] = _labels(Label.POST)
+    ends: ClassVar[frozenset[Label]] = _ORG
     type: Literal["POST_IN"]
 
 
 class PartOf(Edge):
     rel: ClassVar[RelType] = RelType.PART_OF
+    starts: ClassVar[frozenset[Label]] = _labels(
+        Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT, Label.GOAL
+    )
+    ends: ClassVar[frozenset[Label]] = _labels(
+        Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT
+    )
     qualifier_field: ClassVar[str | None] = "kind"
     type: Literal["PART_OF"]
     kind: PartOfKind
@@ -116,12 +143,16 @@ class PartOf(Edge):
 
 class PreparesFor(Edge):
     rel: ClassVar[RelType] = RelType.PREPARES_FOR
+    starts: ClassVar[frozenset[Label]] = _ORG
+    ends: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.POST)
     type: Literal["PREPARES_FOR"]
     scope: str | None = None
 
 
 class Supports(Edge):
     rel: ClassVar[RelType] = RelType.SUPPORTS
+    starts: ClassVar[frozenset[Label]] = _labels(Label.PERSON, Label.ORGANIZATION, Label.GOAL)
+    ends: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.POST, Label.GOAL)
     qualifier_field: ClassVar[str | None] = "mode"
     type: Literal["SUPPORTS"]
     mode: SupportMode
@@ -129,6 +160,8 @@ class Supports(Edge):
 
 class CooperatesWith(Edge):
     rel: ClassVar[RelType] = RelType.COOPERATES_WITH
+    starts: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.POST)
+    ends: ClassVar[frozenset[Label]] = _ORG
     qualifier_field: ClassVar[str | None] = "mode"
     type: Literal["COOPERATES_WITH"]
     mode: CooperationMode = CooperationMode.GENERAL
@@ -136,6 +169,8 @@ class CooperatesWith(Edge):
 
 class Organises(Edge):
     rel: ClassVar[RelType] = RelType.ORGANISES
+    starts: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.PERSON)
+    ends: ClassVar[frozenset[Label]] = _labels(Label.EVENT, Label.PROJECT, Label.ORGANIZATION)
     qualifier_field: ClassVar[str | None] = "role"
     type: Literal["ORGANISES"]
     role: OrganiseRole = OrganiseRole.ORGANISER
@@ -143,6 +178,8 @@ class Organises(Edge):
 
 class ParticipatesIn(Edge):
     rel: ClassVar[RelType] = RelType.PARTICIPATES_IN
+    starts: ClassVar[frozenset[Label]] = _labels(Label.PERSON, Label.POST, Label.ORGANIZATION)
+    ends: ClassVar[frozenset[Label]] = _labels(Label.EVENT, Label.PROJECT, Label.ORGANIZATION)
     qualifier_field: ClassVar[str | None] = "role"
     type: Literal["PARTICIPATES_IN"]
     role: ParticipationRole = ParticipationRole.PARTICIPANT
@@ -150,6 +187,8 @@ class ParticipatesIn(Edge):
 
 class PartyTo(Edge):
     rel: ClassVar[RelType] = RelType.PARTY_TO
+    starts: ClassVar[frozenset[Label]] = _ORG
+    ends: ClassVar[frozenset[Label]] = _labels(Label.DOCUMENT)
     qualifier_field: ClassVar[str | None] = "role"
     type: Literal["PARTY_TO"]
     role: PartyRole
@@ -160,6 +199,8 @@ class PartyTo(Edge):
 
 class Produces(Edge):
     rel: ClassVar[RelType] = RelType.PRODUCES
+    starts: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.PROJECT)
+    ends: ClassVar[frozenset[Label]] = _labels(Label.DOCUMENT, Label.GOAL)
     qualifier_field: ClassVar[str | None] = "mode"
     type: Literal["PRODUCES"]
     mode: ProduceMode
@@ -167,11 +208,17 @@ class Produces(Edge):
 
 class HasGoal(Edge):
     rel: ClassVar[RelType] = RelType.HAS_GOAL
+    starts: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.PROJECT, Label.EVENT)
+    ends: ClassVar[frozenset[Label]] = _labels(Label.GOAL)
     type: Literal["HAS_GOAL"]
 
 
 class Concerns(Edge):
     rel: ClassVar[RelType] = RelType.CONCERNS
+    starts: ClassVar[frozenset[Label]] = _labels(
+        Label.ORGANIZATION, Label.PROJECT, Label.DOCUMENT, Label.EVENT
+    )
+    ends: ClassVar[frozenset[Label]] = _ANY
     qualifier_field: ClassVar[str | None] = "mode"
     type: Literal["CONCERNS"]
     mode: ConcernsMode = ConcernsMode.ABOUT
@@ -180,6 +227,10 @@ class Concerns(Edge):
 
 class DerivesFrom(Edge):
     rel: ClassVar[RelType] = RelType.DERIVES_FROM
+    starts: ClassVar[frozenset[Label]] = _labels(Label.ORGANIZATION, Label.DOCUMENT, Label.GOAL)
+    ends: ClassVar[frozenset[Label]] = _labels(
+        Label.DOCUMENT, Label.GOAL, Label.PROJECT, Label.EVENT
+    )
     qualifier_field: ClassVar[str | None] = "mode"
     type: Literal["DERIVES_FROM"]
     mode: DerivesMode
@@ -187,6 +238,8 @@ class DerivesFrom(Edge):
 
 class ContactFor(Edge):
     rel: ClassVar[RelType] = RelType.CONTACT_FOR
+    starts: ClassVar[frozenset[Label]] = _labels(Label.PERSON)
+    ends: ClassVar[frozenset[Label]] = _ANY | {Label.SOURCE}
     qualifier_field: ClassVar[str | None] = "channel"
     type: Literal["CONTACT_FOR"]
     channel: ContactChannel
@@ -213,26 +266,9 @@ AnyEdge = Annotated[
     Field(discriminator="type"),
 ]
 
-EDGE_MODELS: dict[RelType, type[Edge]] = {
-    m.rel: m
-    for m in (
-        Steers,
-        MemberOf,
-        Holds,
-        PostIn,
-        PartOf,
-        PreparesFor,
-        Supports,
-        CooperatesWith,
-        Organises,
-        ParticipatesIn,
-        PartyTo,
-        Produces,
-        HasGoal,
-        Concerns,
-        DerivesFrom,
-        ContactFor,
-    )
+EDGE_MODELS: dict[RelType, type[Edge]] = {m.rel: m for m in get_args(get_args(AnyEdge)[0])}
+ENDPOINTS: dict[RelType, tuple[frozenset[Label], frozenset[Label]]] = {
+    rel: (model.starts, model.ends) for rel, model in EDGE_MODELS.items()
 }
 
 EDGE_ADAPTER: TypeAdapter[AnyEdge] = TypeAdapter(AnyEdge)

@@ -51,6 +51,9 @@ class Node(Validity, Provenance):
     """What every node has: a slug id, names for search and display, validity, provenance."""
 
     label: ClassVar[Label]
+    # The fields search finds the node by: codes rank as names, texts below them.
+    code_fields: ClassVar[tuple[str, ...]] = ()
+    text_fields: ClassVar[tuple[str, ...]] = ()
     id: Slug
     names: Names = Names()
     abbr: Names = Field(default=Names(), description="Abbreviations, e.g. fi: TEM.")
@@ -108,11 +111,23 @@ class Node(Validity, Provenance):
 
     def codes(self) -> list[str]:
         """The node's own codes and numbers (a project's code and case numbers)."""
-        return []
+        return self._values(self.code_fields)
 
     def texts(self) -> list[str]:
         """The node's own words beyond its names (a purpose, a goal's text, a theme)."""
-        return []
+        return self._values(self.text_fields)
+
+    def _values(self, fields: tuple[str, ...]) -> list[str]:
+        values: list[str] = []
+        for field in fields:
+            value = getattr(self, field)
+            if isinstance(value, Names):
+                values += [v for v in (value.fi, value.sv, value.en) if v]
+            elif isinstance(value, list):
+                values += value
+            elif value:
+                values.append(value)
+        return values
 
     def name_terms(self) -> list[str]:
         """What search ranks as a name: names and abbreviations, other spellings, codes and
@@ -143,14 +158,12 @@ def _fill(own: Names, reference: Names | None) -> Names:
 
 class Organization(Node):
     label: ClassVar[Label] = Label.ORGANIZATION
+    text_fields = ("purpose",)
     kind: OrgKind
     purpose: str | None = Field(default=None, description="Verbatim remit text.")
     purpose_lang: Lang | None = None
     channels: list[str] = Field(default_factory=list)
     group_size_text: str | None = None
-
-    def texts(self) -> list[str]:
-        return [self.purpose] if self.purpose else []
 
 
 class Person(Node):
@@ -177,29 +190,26 @@ class Post(Node):
 
 class Project(Node):
     label: ClassVar[Label] = Label.PROJECT
+    code_fields = ("project_code", "case_numbers")
     kind: ProjectKind
     project_code: str | None = None
     case_numbers: list[str] = Field(default_factory=list)
     appointed_on: PartialDate | None = None
 
-    def codes(self) -> list[str]:
-        return [*([self.project_code] if self.project_code else []), *self.case_numbers]
-
 
 class Document(Node):
     label: ClassVar[Label] = Label.DOCUMENT
+    text_fields = ("text",)
     kind: DocumentKind
     period_text: str | None = None
     review_cycle: str | None = None
     language: Lang | None = None
     text: str | None = Field(default=None, description="Short verbatim content.")
 
-    def texts(self) -> list[str]:
-        return [self.text] if self.text else []
-
 
 class Event(Node):
     label: ClassVar[Label] = Label.EVENT
+    text_fields = ("theme",)
     kind: EventKind
     location: str | None = None
     online: bool | None = None
@@ -207,19 +217,14 @@ class Event(Node):
     ordinal: int | None = Field(default=None, ge=1)
     recurrence: str | None = None
 
-    def texts(self) -> list[str]:
-        return [t for t in (self.theme.fi, self.theme.sv, self.theme.en) if t]
-
 
 class Goal(Node):
     label: ClassVar[Label] = Label.GOAL
+    text_fields = ("text",)
     kind: GoalKind
     text: str | None = Field(default=None, description="The goal in the source's words.")
     text_lang: Lang | None = None
     subgoal_count: int | None = Field(default=None, ge=0)
-
-    def texts(self) -> list[str]:
-        return [self.text] if self.text else []
 
 
 class Source(Strict):

@@ -28,6 +28,7 @@ from app.errors import (
     QueryError,
     StoreUnavailableError,
 )
+from app.model.arrow import ARROW_TYPES
 from app.model.vocabulary import Label
 from app.progress import Progress
 from app.store.base import GraphTables, Row, StoreBase, next_revision
@@ -35,14 +36,9 @@ from app.store.internal import INDEX_LABEL, META_LABEL
 from app.store.prefetch import prefetched
 from app.store.statements import schema_statements
 
-_ARROW_TYPES = {
-    "STRING": pa.string(),
-    "STRING[]": pa.list_(pa.string()),
-    "BOOLEAN": pa.bool_(),
-    "BOOL": pa.bool_(),
-    "INT64": pa.int64(),
-    "DATE": pa.date32(),
-}
+# The engine's table_info names a boolean column "BOOL"; the model calls it "BOOLEAN".
+_ARROW_TYPES: dict[str, pa.DataType] = {str(k): t for k, t in ARROW_TYPES.items()}
+_ARROW_TYPES["BOOL"] = ARROW_TYPES["BOOLEAN"]
 # Answers to recent reads are kept until the graph is swapped (the only way it changes): walks
 # expand the same hubs (ministries, big groups) again and again. Bounded in rows.
 _CACHE_LARGEST = 10_000  # a bigger answer is not kept: it would push out many small ones

@@ -1,7 +1,7 @@
 // LadybugDB schema of the steering graph: one node table per label, one relationship table
-// per type listing every FROM/TO pair the vocabulary allows (app/model/vocabulary.py).
-// Column lists mirror app/model/schema.py; tests/store/test_schema.py keeps the two equal.
-// Written by `python -m tools.ladybug_schema`: edit schema.py or the vocabulary, not this file.
+// per type listing every FROM/TO pair its edge class allows (app/model/edges.py).
+// Columns derived from the models by app/model/schema.py.
+// Written by `make schema` (app/store/ladybug_schema.py): edit the models, not this file.
 // `id` is the primary key; LadybugDB has no other constraints or indexes.
 
 CREATE NODE TABLE IF NOT EXISTS Organization(
@@ -16,8 +16,6 @@ CREATE NODE TABLE IF NOT EXISTS Organization(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -39,6 +37,8 @@ CREATE NODE TABLE IF NOT EXISTS Organization(
     purpose_lang STRING,
     channels STRING[],
     group_size_text STRING,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -54,8 +54,6 @@ CREATE NODE TABLE IF NOT EXISTS Person(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -78,6 +76,8 @@ CREATE NODE TABLE IF NOT EXISTS Person(
     email STRING,
     phone STRING,
     name_derivation STRING,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -93,8 +93,6 @@ CREATE NODE TABLE IF NOT EXISTS Post(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -112,6 +110,8 @@ CREATE NODE TABLE IF NOT EXISTS Post(
     assertion STRING,
     confidence STRING,
     note STRING,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -127,8 +127,6 @@ CREATE NODE TABLE IF NOT EXISTS Project(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -149,6 +147,8 @@ CREATE NODE TABLE IF NOT EXISTS Project(
     project_code STRING,
     case_numbers STRING[],
     appointed_on STRING,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -164,8 +164,6 @@ CREATE NODE TABLE IF NOT EXISTS Document(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -187,6 +185,8 @@ CREATE NODE TABLE IF NOT EXISTS Document(
     review_cycle STRING,
     language STRING,
     text STRING,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -202,8 +202,6 @@ CREATE NODE TABLE IF NOT EXISTS Event(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -228,6 +226,8 @@ CREATE NODE TABLE IF NOT EXISTS Event(
     theme_en STRING,
     ordinal INT64,
     recurrence STRING,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -243,8 +243,6 @@ CREATE NODE TABLE IF NOT EXISTS Goal(
     abbr_en STRING,
     alt_names STRING[],
     gloss_en STRING,
-    search_text STRING,
-    search_names STRING,
     is_class BOOLEAN,
     cardinality INT64,
     country STRING,
@@ -265,6 +263,8 @@ CREATE NODE TABLE IF NOT EXISTS Goal(
     text STRING,
     text_lang STRING,
     subgoal_count INT64,
+    search_text STRING,
+    search_names STRING,
     PRIMARY KEY (id)
 );
 
@@ -272,13 +272,13 @@ CREATE NODE TABLE IF NOT EXISTS Source(
     id STRING,
     kind STRING,
     name STRING,
-    search_text STRING,
-    search_names STRING,
-    title STRING,
     file STRING,
     lang STRING,
     country STRING,
+    title STRING,
     note STRING,
+    search_text STRING,
+    search_names STRING,
     valid_from_date DATE,
     valid_to_date DATE,
     PRIMARY KEY (id)
@@ -396,6 +396,7 @@ CREATE REL TABLE IF NOT EXISTS PART_OF(
     FROM Goal TO Document,
     FROM Goal TO Event,
     id STRING,
+    kind STRING,
     valid_from STRING,
     valid_to STRING,
     valid_from_date DATE,
@@ -406,7 +407,6 @@ CREATE REL TABLE IF NOT EXISTS PART_OF(
     assertion STRING,
     confidence STRING,
     note STRING,
-    kind STRING,
     ordinal INT64
 );
 

@@ -16,7 +16,7 @@ from app.graph.load import bundle_tables, load_tables
 from app.graph.steering import steering
 from app.graph.walk import Budget
 from app.ingest.csv_files import fold_array
-from app.ingest.csv_files import node_columns as csv_node_columns
+from app.ingest.csv_columns import node_columns as csv_node_columns
 from app.ingest.seed_files import NODE_SECTIONS, validate_directory
 from app.model.search_terms import fold_for_search
 from app.model.vocabulary import SteeringMode

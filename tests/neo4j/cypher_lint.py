@@ -6,8 +6,9 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
+from app.model.edges import ENDPOINTS
 from app.model.schema import edge_columns, node_columns
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import Label, RelType
 from app.store import statements
 from app.store.internal import LOCK_LABEL, META_LABEL
 from app.store.statements import CYPHER_DIR, declared_parameters, schema_statements, strip_comments

@@ -2,9 +2,11 @@
 
 import re
 
+from app.model.edges import ENDPOINTS
 from app.model.schema import edge_columns, node_columns
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import Label, RelType
 from app.store.internal import INDEX_LABEL, META_LABEL
+from app.store.ladybug_schema import SCHEMA, schema_text
 from app.store.statements import schema_statements
 
 _TABLE = re.compile(r"CREATE (NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\)", re.DOTALL)
@@ -43,3 +45,8 @@ def test_one_rel_table_per_type_with_every_allowed_pair() -> None:
         columns = [line for line in lines if not line.startswith("FROM ")]
         assert columns == [f"{name} {kind}" for name, kind in edge_columns(rel).items()], rel
     assert set(tables) == {*Label, *RelType, META_LABEL, INDEX_LABEL}
+
+
+def test_the_checked_in_schema_is_the_render_of_the_models() -> None:
+    # After changing a model: `make schema`.
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text()

@@ -1,22 +1,23 @@
-"""Write cypher/schema/ladybug.cypher from app/model/schema.py and the vocabulary's ENDPOINTS.
+"""Render cypher/schema/ladybug.cypher from the models: the columns app/model/schema.py
+derives and the labels each edge class may join.
 
-Run after adding a column or an allowed FROM/TO pair: `python -m tools.ladybug_schema`.
-tests/store/test_schema.py checks the file against the same two sources.
+Run `make schema` after changing a model; tests/store/test_schema.py fails while the checked-in
+file differs from the render.
 """
 
-from pathlib import Path
-
+from app.model.edges import ENDPOINTS
 from app.model.schema import edge_columns, node_columns
-from app.model.vocabulary import ENDPOINTS, Label, RelType
+from app.model.vocabulary import Label, RelType
 from app.store.internal import INDEX_LABEL, META_LABEL
+from app.store.statements import CYPHER_DIR
 
-SCHEMA = Path(__file__).resolve().parent.parent / "cypher" / "schema" / "ladybug.cypher"
+SCHEMA = CYPHER_DIR / "schema" / "ladybug.cypher"
 
 HEADER = """\
 // LadybugDB schema of the steering graph: one node table per label, one relationship table
-// per type listing every FROM/TO pair the vocabulary allows (app/model/vocabulary.py).
-// Column lists mirror app/model/schema.py; tests/store/test_schema.py keeps the two equal.
-// Written by `python -m tools.ladybug_schema`: edit schema.py or the vocabulary, not this file.
+// per type listing every FROM/TO pair its edge class allows (app/model/edges.py).
+// Columns derived from the models by app/model/schema.py.
+// Written by `make schema` (app/store/ladybug_schema.py): edit the models, not this file.
 // `id` is the primary key; LadybugDB has no other constraints or indexes.
 """
 
