@@ -12,14 +12,14 @@ import networkx as nx
 from pydantic import BaseModel
 
 from app.config import PROJECT_ROOT, Settings, get_settings
-from app.graph import explore, queries
-from app.graph.queries import budget
-from app.model.views import EdgeRef
+from app.graph import catalogue, explore
+from app.graph.catalogue import budget
+from app.model.answers import EdgeRef
 from app.model.vocabulary import Lang, RelType
 from app.store import GraphStore, open_store
 from app.viz.graph import ViewGraph
+from app.viz.maps import VIEWS, build_view
 from app.viz.page import render_html
-from app.viz.views import VIEWS, build_view
 
 
 def settings_for_notebooks() -> Settings:
@@ -39,7 +39,7 @@ def open_graph() -> GraphStore:
 
 def ask(store: GraphStore, name: str, entity_id: str | None = None, **params: Any) -> Any:
     """A catalogue question by name, e.g. ask(store, "steered-by", "org-te-toimistot")."""
-    return queries.ask(store, name, entity_id, params, budget(settings_for_notebooks()))
+    return catalogue.ask(store, name, entity_id, params, budget(settings_for_notebooks()))
 
 
 def evidence(edges: Iterable[EdgeRef]) -> list[dict[str, Any]]:

@@ -33,19 +33,19 @@ from app import __version__, deadline, synthetic
 from app.config import Settings, get_settings
 from app.errors import OrgMapError, ValidationFailedError
 from app.graph import read
+from app.graph.catalogue import CATALOGUE, ask, budget
 from app.graph.dump import restore as restore_dump
 from app.graph.dump import write_dump
 from app.graph.load import bundle_tables, load_tables
-from app.graph.queries import CATALOGUE, ask, budget
 from app.ingest.seed_files import ValidationReport, validate_directory
 from app.interop.exports import GRAPH_FORMATS, MAP_FORMATS, export_file, write_map_file
 from app.interop.imports import ImportReport, import_csv, import_org, import_popolo
-from app.model.views import EntityPage
+from app.model.answers import EntityPage
 from app.model.vocabulary import Country, Lang
 from app.progress import Progress
 from app.store import GraphStore, open_store
 from app.viz.exports import FORMATS
-from app.viz.views import VIEWS, build_view
+from app.viz.maps import VIEWS, build_view
 
 app = typer.Typer(
     help="OrgMap: who steers whom in public administration.",

@@ -32,11 +32,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from app.config import PROJECT_ROOT, Settings
+from app.graph.catalogue import CATALOGUE, budget
 from app.graph.explore import neighbourhood
-from app.graph.queries import CATALOGUE, budget
 from app.model.vocabulary import RelType
 from app.store.ladybug import LadybugStore
 from app.viz.graph import ViewGraph
+from app.viz.maps import NeighbourhoodViewParams
 from app.viz.page import render_html
 from bench import baselines
 
@@ -359,16 +360,8 @@ def map_bench(db: Path, settings: Settings, size: int = 2000) -> dict[str, Any]:
     query_s, render_s = [], []
     for _ in range(5):
         started = time.perf_counter()
-        answer = neighbourhood(
-            store,
-            "min-0",
-            depth=6,
-            types=list(RelType),
-            limit=size,
-            as_of=None,
-            lang=None,
-            budget=budget(settings),
-        )
+        asked = NeighbourhoodViewParams(depth=6, types=list(RelType), limit=size)
+        answer = neighbourhood(store, "min-0", asked, budget(settings))
         query_s.append(time.perf_counter() - started)
         started = time.perf_counter()
         view = ViewGraph(title="min-0", focus="min-0")

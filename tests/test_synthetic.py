@@ -8,6 +8,7 @@ from app.graph.load import bundle_tables, load_tables
 from app.graph.steering import steering
 from app.graph.walk import Budget, Window
 from app.ingest.seed_files import validate_directory
+from app.model.params import SearchParams, SteeringParams
 from app.model.vocabulary import Label
 from app.store.ladybug import LadybugStore
 from app.synthetic import generate
@@ -40,19 +41,17 @@ def test_generated_data_validates_loads_and_answers(tmp_path: Path) -> None:
     assert {"STEERS", "MEMBER_OF", "HOLDS", "PART_OF", "POST_IN"} <= set(report.edge_counts())
     store = LadybugStore(tmp_path / "gen.lbug")
     load_tables(store, bundle_tables(report.bundle, "gen", report.csv_parts))
-    answer = steering(
-        store, "unit-1", "up", max_depth=10, modes=[], as_of=None, lang=None,
-        budget=Budget(30, 100_000), limit=100, offset=0,
-    )  # fmt: skip
+    answer = steering(store, "unit-1", "up", SteeringParams(limit=100), Budget(30, 100_000))
     assert answer.total >= 1
     assert all(link.paths for link in answer.items)
     # Search totals: counted by a second scan only when the best-1000 window is full.
     kinds = read.kinds_found("a")[0]  # kinds whose words hold an "a"
     window = {"label": "", "kind": "", "kinds": kinds, **Window.as_of(None).params()}
     counted = store.run("search_count", {"q": "a", **window})[0]["total"]
-    wide = read.search(store, "a", limit=5)
+    wide = read.search(store, SearchParams(q="a", limit=5))
     assert wide.total == counted > 1000 and len(wide.items) == 5
-    narrow = read.search(store, "a", label=Label.PROJECT, limit=1000)
+    # A page as wide as the window: more than the API lets a request ask for, so unvalidated.
+    narrow = read.search(store, SearchParams.model_construct(q="a", type=Label.PROJECT, limit=1000))
     assert narrow.total == len(narrow.items) < 1000
     assert (
         narrow.total

@@ -29,7 +29,7 @@ def example_for(name: str) -> Any:
 
 
 def example_id(name: str) -> str:
-    from app.graph.queries import CATALOGUE
+    from app.graph.catalogue import CATALOGUE
 
     return CATALOGUE[name].example[0] or "org-tem"
 
@@ -45,8 +45,8 @@ def _shorten(value: Any) -> Any:
 def _generate() -> dict[str, Any]:
     # Imported here: generating examples needs the loader, serving them does not.
     from app.config import PROJECT_ROOT, get_settings
+    from app.graph.catalogue import CATALOGUE, ask, budget
     from app.graph.load import load_bundle
-    from app.graph.queries import CATALOGUE, ask, budget
     from app.ingest.seed_files import validate_directory
     from app.store import open_store
 

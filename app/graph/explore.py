@@ -7,7 +7,8 @@ from datetime import date
 from app import deadline
 from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node
 from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
-from app.model.views import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
+from app.model.answers import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
+from app.model.params import NeighbourhoodAsked, PathsParams
 from app.model.vocabulary import Label, Lang, RelType
 from app.store.base import GraphStore, Row
 
@@ -36,20 +37,14 @@ def _edge(hop: Hop) -> EdgeRef:
 
 
 def neighbourhood(
-    store: GraphStore,
-    entity_id: str,
-    *,
-    depth: int,
-    types: Sequence[RelType],
-    limit: int,
-    as_of: date | None,
-    lang: Lang | None,
-    budget: Budget,
+    store: GraphStore, entity_id: str, asked: NeighbourhoodAsked, budget: Budget
 ) -> Neighbourhood:
     """Nodes within `depth` hops (either direction) and the edges met on the way to them, at
     most `limit` nodes, nearer ones first; `truncated` says when the cap cut it short. Edges
     between two nodes at the outer edge are not looked for: that would mean expanding every
     outermost node, hubs included, for edges the map would mostly hide."""
+    depth, limit, as_of, lang = asked.depth, asked.limit, asked.as_of, asked.lang
+    types = asked.types or list(RelType)
     center = require_node(store, entity_id, whole=False)
     outside = outside_validity(center, as_of)
     if outside is not None:  # nothing was around an entity that did not exist
@@ -89,21 +84,12 @@ def neighbourhood(
     )
 
 
-def paths(
-    store: GraphStore,
-    source_id: str,
-    target_id: str,
-    *,
-    types: Sequence[RelType],
-    max_length: int,
-    as_of: date | None,
-    lang: Lang | None,
-    budget: Budget,
-    limit: int,
-    offset: int,
-) -> PathsAnswer:
+def paths(store: GraphStore, params: PathsParams, budget: Budget) -> PathsAnswer:
     """The shortest paths between two entities over `types`, in either direction, up to
     `max_length` edges. Searches from both ends at once, always widening the smaller side."""
+    source_id, target_id = params.source, params.target
+    types, max_length = params.types or list(RelType), params.max_length
+    as_of, lang, limit, offset = params.as_of, params.lang, params.limit, params.offset
     source, target = (
         require_node(store, source_id, whole=False),
         require_node(store, target_id, whole=False),

@@ -1,8 +1,6 @@
 """Who sits where: members of a body, memberships of a person, post or organisation, chairs,
 bodies without a stated chair, and interlocks between bodies."""
 
-from datetime import date
-
 from app.graph.refs import (
     answer_for_none,
     edge_ref,
@@ -12,7 +10,7 @@ from app.graph.refs import (
     require_node,
 )
 from app.graph.walk import Budget, Hop, Window, expand
-from app.model.views import (
+from app.model.answers import (
     BusyMember,
     EdgeRef,
     EntityList,
@@ -24,7 +22,8 @@ from app.model.views import (
     Membership,
     MembershipsAnswer,
 )
-from app.model.vocabulary import GROUP_KINDS, Label, Lang, MemberRole, RelType
+from app.model.params import DatedPage, InterlockParams, MembershipParams
+from app.model.vocabulary import GROUP_KINDS, Label, MemberRole, RelType
 from app.store.base import GraphStore
 
 _GROUP_KINDS = sorted(k.value for k in GROUP_KINDS)
@@ -32,16 +31,10 @@ _ROLE_ORDER = {role: i for i, role in enumerate(MemberRole)}
 
 
 def members(
-    store: GraphStore,
-    group_id: str,
-    *,
-    as_of: date | None,
-    lang: Lang | None,
-    budget: Budget,
-    limit: int,
-    offset: int,
+    store: GraphStore, group_id: str, params: MembershipParams, budget: Budget
 ) -> MembersAnswer:
     """Each seat or member of a body with role and basis; seats with their known holders."""
+    as_of, lang, limit, offset = params.as_of, params.lang, params.limit, params.offset
     group = require_node(store, group_id, whole=False)
     outside = outside_validity(group, as_of)
     if outside is not None:  # the body did not exist that day: it had no seats then
@@ -90,16 +83,13 @@ def _edge(hop: Hop) -> EdgeRef:
 def memberships(
     store: GraphStore,
     entity_id: str,
-    *,
-    roles: list[MemberRole] | None = None,
-    as_of: date | None,
-    lang: Lang | None,
+    params: MembershipParams,
     budget: Budget,
-    limit: int,
-    offset: int,
+    roles: list[MemberRole] | None = None,
 ) -> MembershipsAnswer:
     """Where a person, post or organisation sits, directly and through the posts it holds
-    (a person) or the posts it has (an organisation)."""
+    (a person) or the posts it has (an organisation); with `roles`, only in those roles."""
+    as_of, lang, limit, offset = params.as_of, params.lang, params.limit, params.offset
     subject = require_node(store, entity_id, whole=False)
     outside = outside_validity(subject, as_of)
     if outside is not None:
@@ -155,10 +145,9 @@ def memberships(
     )
 
 
-def unchaired_groups(
-    store: GraphStore, *, as_of: date | None, lang: Lang | None, limit: int, offset: int
-) -> EntityList:
+def unchaired_groups(store: GraphStore, params: DatedPage) -> EntityList:
     """Bodies (groups, forums, networks, boards) for which no chair is stated."""
+    as_of, lang, limit, offset = params.as_of, params.lang, params.limit, params.offset
     rows = store.run("unchaired_groups", {"kinds": _GROUP_KINDS, **Window.as_of(as_of).params()})
     items = [entity_ref(r["g"], lang) for r in rows]
     return EntityList(
@@ -166,16 +155,10 @@ def unchaired_groups(
     )
 
 
-def interlocks(
-    store: GraphStore,
-    *,
-    min_shared: int,
-    as_of: date | None,
-    lang: Lang | None,
-    limit: int,
-    offset: int,
-) -> InterlocksAnswer:
+def interlocks(store: GraphStore, params: InterlockParams) -> InterlocksAnswer:
     """Pairs of bodies sharing at least `min_shared` members, and the members in most bodies."""
+    min_shared, as_of, lang = params.min_shared, params.as_of, params.lang
+    limit, offset = params.limit, params.offset
     window = Window.as_of(as_of).params()
     pairs = [
         Interlock(

@@ -1,7 +1,8 @@
 """Entities, search, changes and statistics: the catalogue's direct lookups.
 
 The walks (steering, preparation, neighbourhood, paths) live in steering.py and explore.py,
-the memberships in groups.py; all of them answer with app/model/views.py objects.
+the memberships in groups.py; each takes its question's parameters (app/model/params.py)
+whole and answers with app/model/answers.py objects.
 """
 
 import heapq
@@ -16,9 +17,7 @@ from app.errors import NoGraphError
 from app.graph.refs import display_name, edge_ref, entity_ref, require_node
 from app.graph.rows import node_from_row
 from app.graph.walk import Window
-from app.model.kind_words import KIND_ENUMS, kind_words
-from app.model.search_terms import fold_for_search, search_text
-from app.model.views import (
+from app.model.answers import (
     OUT_MODELS,
     Change,
     ChangesAnswer,
@@ -29,15 +28,23 @@ from app.model.views import (
     SearchAnswer,
     SearchHit,
 )
+from app.model.kind_words import KIND_ENUMS, kind_words
+from app.model.params import (
+    SEARCH_WINDOW,
+    ChangesParams,
+    EntitiesParams,
+    EntityParams,
+    SearchParams,
+    StatsParams,
+)
+from app.model.search_terms import fold_for_search, search_text
 from app.model.vocabulary import Label, Lang, RelType
 from app.store.base import GraphStore, Row
 
-SEARCH_WINDOW = 1000  # search.cypher's LIMIT
-SEARCH_PAGE = 100  # the most hits on one page
 
-
-def get_entity(store: GraphStore, entity_id: str, lang: Lang | None = None) -> BaseModel:
+def get_entity(store: GraphStore, entity_id: str, params: EntityParams | None = None) -> BaseModel:
     """One entity with all its properties, names, validity and sources (an EntityOut)."""
+    lang = (params or EntityParams()).lang
     row = require_node(store, entity_id)
     label = Label(row["_label"])
     data = node_from_row(label, row).model_dump(by_alias=True)
@@ -46,14 +53,9 @@ def get_entity(store: GraphStore, entity_id: str, lang: Lang | None = None) -> B
     return out
 
 
-def list_entities(
-    store: GraphStore,
-    label: Label | None = None,
-    kind: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-    lang: Lang | None = None,
-) -> EntityPage:
+def list_entities(store: GraphStore, params: EntitiesParams) -> EntityPage:
+    label, kind, lang = params.type, params.kind, params.lang
+    limit, offset = params.limit, params.offset
     filters = {"label": label.value if label else "", "kind": kind or ""}
     total = store.run("entities_count", filters)[0]["total"]
     # LadybugDB 0.22 may crash the process when SKIP goes far past the end (engine-notes.md):
@@ -76,19 +78,11 @@ def _summary(row: Row, lang: Lang | None) -> EntitySummary:
     )
 
 
-def search(
-    store: GraphStore,
-    text: str,
-    *,
-    label: Label | None = None,
-    kind: str | None = None,
-    as_of: date | None = None,
-    lang: Lang | None = None,
-    limit: int = 20,
-    offset: int = 0,
-) -> SearchAnswer:
-    """Entities whose names, codes, identifiers, kind or texts contain `text`, ignoring case,
-    accents and punctuation, ranked as SearchHit.score says (search.cypher)."""
+def search(store: GraphStore, params: SearchParams) -> SearchAnswer:
+    """Entities whose names, codes, identifiers, kind or texts contain the text asked for,
+    ignoring case, accents and punctuation, ranked as SearchHit.score says (search.cypher)."""
+    text, label, kind, as_of = params.q, params.type, params.kind, params.as_of
+    lang, limit, offset = params.lang, params.limit, params.offset
     folded = fold_for_search(text)
     if not folded:  # only punctuation: nothing to look for (and CONTAINS '' is everything)
         return SearchAnswer(query=text, items=[], total=0, limit=limit, offset=offset)
@@ -164,19 +158,13 @@ def kinds_found(folded: str) -> tuple[list[str], list[str]]:
     return anywhere, as_word
 
 
-def changes(
-    store: GraphStore,
-    first_day: date,
-    last_day: date,
-    *,
-    lang: Lang | None = None,
-    limit: int = 100,
-    offset: int = 0,
-) -> ChangesAnswer:
+def changes(store: GraphStore, params: ChangesParams) -> ChangesAnswer:
     """Nodes and relationships that began or ended between two days (inclusive), by day,
     began before ended, then id. Four streams (nodes and relationships that began, that
     ended), each sorted by the engine and cut at the end of the page, merged here: the engine
     never hands over more than the page reaches, whatever the graph's size."""
+    (first_day, last_day), lang = params.days, params.lang
+    limit, offset = params.limit, params.offset
     bounds = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat()}
     reach = {"limit": offset + limit, **bounds}
     streams = []
@@ -208,8 +196,8 @@ def _change(change: str, row: Row, lang: Lang | None) -> Change:
     return Change(change=change, date=rel[_RECORDED[change]], edge=edge)
 
 
-def graph_stats(store: GraphStore, as_of: date | None = None) -> GraphStats:
-    window = Window.as_of(as_of).params()
+def graph_stats(store: GraphStore, params: StatsParams | None = None) -> GraphStats:
+    window = Window.as_of((params or StatsParams()).as_of).params()
     node_kinds: dict[str, dict[str, int]] = defaultdict(dict)
     for row in store.run("stats_nodes", window):
         node_kinds[row["label"]][row["kind"] or "-"] = row["count"]

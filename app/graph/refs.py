@@ -8,10 +8,10 @@ from typing import Any, Literal, TypeVar
 from app.errors import NotFoundError
 from app.graph.rows import citations_from
 from app.model import EDGE_MODELS
+from app.model.answers import EdgeRef, EntityRef, SubjectValidity
 from app.model.common import Citation, Names, first_day, last_day
 from app.model.schema import edge_own_columns
 from app.model.search_terms import home_language
-from app.model.views import EdgeRef, EntityRef, SubjectValidity
 from app.model.vocabulary import Country, Label, Lang, RelType
 from app.store.base import GraphStore, Row
 

@@ -10,7 +10,6 @@ chain. Asked as of a day the subject did not exist, an answer holds nothing and 
 """
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Literal
 
 from app.graph.refs import answer_for_none, edge_ref, entity_ref, outside_validity, require_node
@@ -25,10 +24,10 @@ from app.graph.walk import (
     shortest_chains,
     strongest_support,
 )
-from app.model.views import PreparationAnswer, PreparationStep, SteeringAnswer, SteeringLink
+from app.model.answers import PreparationAnswer, PreparationStep, SteeringAnswer, SteeringLink
+from app.model.params import PreparationParams, SteeringParams
 from app.model.vocabulary import (
     STEERING_INHERITED_THROUGH,
-    Lang,
     RelType,
     SteeringMode,
     strongest,
@@ -106,19 +105,11 @@ def _close_over_part_of(
 
 
 def steering(
-    store: GraphStore,
-    entity_id: str,
-    way: Way,
-    *,
-    max_depth: int,
-    modes: Sequence[SteeringMode],
-    as_of: date | None,
-    lang: Lang | None,
-    budget: Budget,
-    limit: int,
-    offset: int,
+    store: GraphStore, entity_id: str, way: Way, params: SteeringParams, budget: Budget
 ) -> SteeringAnswer:
     """Who steers `entity_id` (way="up") or whom it steers (way="down")."""
+    max_depth, modes, as_of = params.depth, params.mode, params.as_of
+    lang, limit, offset = params.lang, params.limit, params.offset
     subject_row = require_node(store, entity_id, whole=False)
     outside = outside_validity(subject_row, as_of)
     if outside is not None:
@@ -168,17 +159,11 @@ PREPARATION_TYPES = (RelType.PREPARES_FOR, RelType.SUPPORTS)
 
 
 def preparation_chain(
-    store: GraphStore,
-    entity_id: str,
-    *,
-    max_depth: int,
-    as_of: date | None,
-    lang: Lang | None,
-    budget: Budget,
-    limit: int,
-    offset: int,
+    store: GraphStore, entity_id: str, params: PreparationParams, budget: Budget
 ) -> PreparationAnswer:
     """Upwards from a body: whom it prepares matters for or supports, and so on up."""
+    max_depth, as_of, lang = params.max_depth, params.as_of, params.lang
+    limit, offset = params.limit, params.offset
     subject_row = require_node(store, entity_id, whole=False)
     outside = outside_validity(subject_row, as_of)
     if outside is not None:

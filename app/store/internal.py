@@ -1,5 +1,6 @@
-"""The store's own tables and labels, beside the graph's: named here and nowhere else in Python
-(the Cypher files name them too, and tests/store/test_schema.py checks the schema holds them)."""
+"""The store's own tables and labels, beside the graph's: named here and nowhere else. The
+Cypher files write them as slots (`{{meta_label}}` ...) that app/store/statements.py fills,
+and tests/store/test_schema.py checks the schema holds them."""
 
 META_LABEL = "OrgMapMeta"
 """A one-row-per-key table beside the graph: when and from what it was loaded, its revision."""

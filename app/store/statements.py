@@ -12,6 +12,11 @@ only when a pattern names the node's label. So a statement may hold vocabulary s
 filled by `render` with values of the vocabulary (Label, RelType) and nothing else: never with
 text from a request.
 
+The store's own labels (app/store/internal.py) are written `{{meta_label}}`, `{{lock_label}}`,
+`{{index_label}}`, `{{entity_label}}` and `{{internal_labels}}` (a list of the first and third,
+the tables a scan over every node must skip): filled as a file is read, so that their names
+are spelled in one place.
+
 Queries live in cypher/queries/, the statements that write a graph in cypher/load/.
 """
 
@@ -25,6 +30,7 @@ from typing import Any
 import app
 from app.errors import QueryError
 from app.model.vocabulary import Label, RelType
+from app.store.internal import ENTITY_LABEL, INDEX_LABEL, LOCK_LABEL, META_LABEL
 
 CYPHER_DIR = Path(app.__file__).resolve().parent.parent / "cypher"
 
@@ -32,6 +38,20 @@ _COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
+
+
+_INTERNAL = {
+    "meta_label": META_LABEL,
+    "lock_label": LOCK_LABEL,
+    "index_label": INDEX_LABEL,
+    "entity_label": ENTITY_LABEL,
+    "internal_labels": f"['{META_LABEL}', '{INDEX_LABEL}']",
+}
+
+
+def with_internal_names(text: str) -> str:
+    """A Cypher file's text with the store's own labels filled in."""
+    return _SLOT.sub(lambda m: _INTERNAL.get(m.group(1), m.group(0)), text)
 
 
 def strip_comments(text: str) -> str:
@@ -123,14 +143,15 @@ def statement(name: str, backend: str, kind: str = "queries") -> Statement:
     folder = CYPHER_DIR / kind
     for path in (folder / f"{name}.{backend}.cypher", folder / f"{name}.cypher"):
         if path.is_file():
-            text = path.read_text(encoding="utf-8")
+            text = with_internal_names(path.read_text(encoding="utf-8"))
             return Statement(name, text, parameters_of(text), slots_of(text))
     raise QueryError(f"unknown query '{name}'; known: {', '.join(statement_names(kind))}")
 
 
 @cache
 def schema_statements(backend: str) -> tuple[str, ...]:
-    text = strip_comments((CYPHER_DIR / "schema" / f"{backend}.cypher").read_text("utf-8"))
+    source = (CYPHER_DIR / "schema" / f"{backend}.cypher").read_text("utf-8")
+    text = strip_comments(with_internal_names(source))
     return tuple(s.strip() for s in text.split(";") if s.strip())
 
 

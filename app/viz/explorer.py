@@ -6,8 +6,8 @@ from functools import cache
 
 from app.model.vocabulary import Lang, RelType, SteeringMode
 from app.viz.exports import FORMATS
+from app.viz.maps import VIEWS
 from app.viz.page import TEMPLATES
-from app.viz.views import VIEWS
 
 # The view parameters the explorer offers a control for; the API takes them all.
 CONTROLS = ("depth", "to", "rel", "mode")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.graph.rows import citations_from
-from app.model.views import EdgeRef, EntityRef
+from app.model.answers import EdgeRef, EntityRef
 from app.model.vocabulary import Label, RelType
 
 

@@ -2,8 +2,8 @@
 // the revision of the graph in place ('' before the first load). Concurrent loads queue on
 // the lock node (unique by id, never cleared), so each sees what the one before committed.
 // No params.
-MERGE (lock:OrgMapLock {id: 'graph'})
+MERGE (lock:{{lock_label}} {id: 'graph'})
 SET lock.value = toString(datetime())
 WITH lock
-OPTIONAL MATCH (m:OrgMapMeta {id: 'revision'})
+OPTIONAL MATCH (m:{{meta_label}} {id: 'revision'})
 RETURN m.value AS revision

@@ -1,6 +1,6 @@
-// load_nodes: create one batch of nodes of label {{label}}; every node is also an :Entity,
+// load_nodes: create one batch of nodes of label {{label}}; every node is also an :{{entity_label}},
 // the label the id lookups and full scans use. Null properties are simply not set.
 // Params: $rows (maps of stored columns, app/graph/rows.py). Slots: {{label}}.
 UNWIND $rows AS row
-CREATE (n:Entity:{{label}})
+CREATE (n:{{entity_label}}:{{label}})
 SET n = row

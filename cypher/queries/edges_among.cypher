@@ -4,4 +4,4 @@
 // Params: $id, $ids. Slots: {{start}}, {{types}}.
 MATCH (a:{{start}} {id: $id})-[r:{{types}}]->(b)
 WHERE b.id IN $ids
-RETURN r AS rel, b.id AS finish, [l IN labels(b) WHERE l <> 'Entity'][0] AS finish_label
+RETURN r AS rel, b.id AS finish, [l IN labels(b) WHERE l <> '{{entity_label}}'][0] AS finish_label

@@ -1,7 +1,7 @@
 // graph_nodes: see graph_nodes.cypher; LadybugDB names a node's label with label().
 // Params: $labels and $kinds ([] for any), $valid_lo, $valid_hi, $limit.
 MATCH (n)
-WHERE NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
+WHERE NOT label(n) IN {{internal_labels}}
   AND (size($labels) = 0 OR label(n) IN $labels)
   AND (size($kinds) = 0 OR n.kind IN $kinds)
   AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi))

@@ -15,7 +15,7 @@
 // The best 1000 only: pages are cut from them (a LIMIT parameter costs LadybugDB ~8 ms a
 // query). Only ids, labels and ranks come back: LadybugDB reads every column a statement
 // returns for every node it scans, so a page's nodes are read afterwards by id (search_hits).
-MATCH (n:Entity)
+MATCH (n:{{entity_label}})
 WHERE (n.search_text CONTAINS $q OR n.kind IN $kinds OR n.id = $id)
   AND ($label = '' OR $label IN labels(n))
   AND ($kind = '' OR n.kind = $kind)
@@ -34,6 +34,6 @@ WITH n,
        ELSE 0
      END AS retired,
      CASE WHEN n.kind IN $word_kinds THEN 0 ELSE 1 END AS by_text
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, score, retired
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{{entity_label}}'][0] AS label, score, retired
 ORDER BY score DESC, by_text, retired, size(n.name), id
 LIMIT 1000

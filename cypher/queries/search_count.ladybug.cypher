@@ -3,7 +3,7 @@
 // Params: $q, $kinds, $label, $kind, $valid_lo, $valid_hi.
 MATCH (n)
 WHERE (n.search_text CONTAINS $q OR n.kind IN $kinds)
-  AND NOT label(n) IN ['OrgMapMeta', 'EntityIndex']
+  AND NOT label(n) IN {{internal_labels}}
   AND ($label = '' OR label(n) = $label)
   AND ($kind = '' OR n.kind = $kind)
   AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))

@@ -1,6 +1,6 @@
 // stats_nodes: node counts per label and kind, of the nodes valid in [$valid_lo, $valid_hi].
 // Params: $valid_lo, $valid_hi.
 MATCH (n)
-WHERE NOT label(n) IN ['OrgMapMeta', 'EntityIndex'] AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))
+WHERE NOT label(n) IN {{internal_labels}} AND (n.valid_from_date IS NULL OR n.valid_from_date <= date($valid_hi)) AND (n.valid_to_date IS NULL OR n.valid_to_date >= date($valid_lo))
 RETURN label(n) AS label, n.kind AS kind, count(*) AS count
 ORDER BY label, kind

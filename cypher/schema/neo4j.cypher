@@ -1,6 +1,6 @@
 // Neo4j schema: applied before every load (IF NOT EXISTS makes it idempotent).
 // Uniqueness of `id` per label: also the index behind every id lookup and load MATCH.
-CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{{entity_label}}) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
@@ -9,16 +9,16 @@ CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNI
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (n:Goal) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT orgmapmeta_id IF NOT EXISTS FOR (n:OrgMapMeta) REQUIRE n.id IS UNIQUE;
-CREATE CONSTRAINT orgmaplock_id IF NOT EXISTS FOR (n:OrgMapLock) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT orgmapmeta_id IF NOT EXISTS FOR (n:{{meta_label}}) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT orgmaplock_id IF NOT EXISTS FOR (n:{{lock_label}}) REQUIRE n.id IS UNIQUE;
 
 // The properties the catalogue filters on: kind (entities, stats), the validity dates
 // ("as of", changes) and search_text (search's CONTAINS is served by a TEXT index).
-CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
-CREATE INDEX entity_valid_from IF NOT EXISTS FOR (n:Entity) ON (n.valid_from_date);
-CREATE INDEX entity_valid_to IF NOT EXISTS FOR (n:Entity) ON (n.valid_to_date);
-CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.search_text);
-CREATE TEXT INDEX entity_search_names IF NOT EXISTS FOR (n:Entity) ON (n.search_names);
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:{{entity_label}}) ON (n.kind);
+CREATE INDEX entity_valid_from IF NOT EXISTS FOR (n:{{entity_label}}) ON (n.valid_from_date);
+CREATE INDEX entity_valid_to IF NOT EXISTS FOR (n:{{entity_label}}) ON (n.valid_to_date);
+CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:{{entity_label}}) ON (n.search_text);
+CREATE TEXT INDEX entity_search_names IF NOT EXISTS FOR (n:{{entity_label}}) ON (n.search_names);
 CREATE INDEX member_of_role IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.role);
 CREATE INDEX steers_mode IF NOT EXISTS FOR ()-[r:STEERS]-() ON (r.mode);
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.graph.queries import CATALOGUE
+from app.graph.catalogue import CATALOGUE
 
 API = "/api/v1"
 PROJECT = "prj-okm071-00-2021"  # valid 2021-10-13 .. 2022-09-30

@@ -9,8 +9,8 @@ from pydantic import TypeAdapter
 from app.api.examples import examples
 from app.api.main import create_app
 from app.config import Settings
-from app.graph.queries import CATALOGUE
-from app.viz.views import VIEWS
+from app.graph.catalogue import CATALOGUE
+from app.viz.maps import VIEWS
 from tests.seed_counts import SEED_NODES
 
 

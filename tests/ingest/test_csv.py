@@ -15,9 +15,10 @@ from app.graph import read
 from app.graph.load import bundle_tables, load_tables
 from app.graph.steering import steering
 from app.graph.walk import Budget
-from app.ingest.csv_files import fold_array
 from app.ingest.csv_columns import node_columns as csv_node_columns
+from app.ingest.csv_files import fold_array
 from app.ingest.seed_files import NODE_SECTIONS, validate_directory
+from app.model.params import SearchParams, StatsParams, SteeringParams
 from app.model.search_terms import fold_for_search
 from app.model.vocabulary import SteeringMode
 from app.store.ladybug import LadybugStore
@@ -122,12 +123,12 @@ def test_csv_and_yaml_load_together_and_answer_alike(
     entity = read.get_entity(store, "org-uusi")
     assert entity.model_dump()["alt_names"] == ["Uusivirasto", "Nya verket"]
     assert entity.model_dump()["valid_from"] == "2021-03"
-    assert read.search(store, "nya ambetsverket").items[0].id == "org-uusi"
-    hits = read.search(store, "uusivirasto")
+    assert read.search(store, SearchParams(q="nya ambetsverket")).items[0].id == "org-uusi"
+    hits = read.search(store, SearchParams(q="uusivirasto"))
     assert (hits.items[0].id, hits.items[0].score) == ("org-uusi", 6)  # another spelling
     stats = read.graph_stats(store)
     assert stats.edges["STEERS"] == 16
-    assert read.graph_stats(store, as_of=None).total_nodes == SEED_NODES + 1
+    assert read.graph_stats(store, StatsParams(as_of=None)).total_nodes == SEED_NODES + 1
 
 
 def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> None:
@@ -148,18 +149,8 @@ def test_csv_quotes_with_json_specials_come_back_verbatim(tmp_path: Path) -> Non
     store = validated_and_loaded(folder, sources, tmp_path / "q.lbug")
     entity = read.get_entity(store, "org-b").model_dump()
     assert [c["quote"] for c in entity["sources"]] == [quote]
-    answer = steering(
-        store,
-        "org-b",
-        "up",
-        max_depth=3,
-        modes=list(SteeringMode),
-        as_of=None,
-        lang=None,
-        budget=Budget(10, 1000),
-        limit=10,
-        offset=0,
-    )
+    asked = SteeringParams(max_depth=3, mode=list(SteeringMode), limit=10)
+    answer = steering(store, "org-b", "up", asked, Budget(10, 1000))
     assert [c.quote for c in answer.items[0].paths[0][0].sources] == [quote]
 
 
@@ -199,9 +190,11 @@ def test_rows_of_one_kind_spread_over_files_all_arrive_with_their_cells_tidied(
     entity = read.get_entity(store, "org-a").model_dump()
     assert entity["alt_names"] == ["TEM", "Arbets- och näringsministeriet"]
     assert read.get_entity(store, "org-b").model_dump()["alt_names"] == []
-    hits = read.search(store, "tyo- ja elinkeinoministerio")
+    hits = read.search(store, SearchParams(q="tyo- ja elinkeinoministerio"))
     assert (hits.items[0].id, hits.items[0].score) == ("org-a", 6)  # the exact, whole name
-    assert read.search(store, "arbets- och naringsministeriet").items[0].id == "org-a"
+    assert (
+        read.search(store, SearchParams(q="arbets- och naringsministeriet")).items[0].id == "org-a"
+    )
 
 
 @pytest.mark.parametrize(

@@ -123,8 +123,7 @@ def test_spreadsheet_rows_join_the_graph_they_refer_to(
 def ask_members(store: GraphStore, group: str) -> set[str]:
     from app.graph.groups import members
     from app.graph.walk import Budget
+    from app.model.params import MembershipParams
 
-    answer = members(
-        store, group, as_of=None, lang=None, budget=Budget(10, 1000), limit=50, offset=0
-    )
+    answer = members(store, group, MembershipParams(limit=50), Budget(10, 1000))
     return {m.member.id for m in answer.items}

@@ -106,10 +106,9 @@ def test_the_eduskunta_file_with_placeholders(fresh_store: Fresh, seed_bundle: G
 def read_memberships(store: GraphStore, person: str) -> list[dict[str, Any]]:
     from app.graph.groups import memberships
     from app.graph.walk import Budget
+    from app.model.params import MembershipParams
 
-    answer = memberships(
-        store, person, as_of=None, lang=None, budget=Budget(30, 100_000), limit=100, offset=0
-    )
+    answer = memberships(store, person, MembershipParams(limit=100), Budget(30, 100_000))
     edges = [edge.model_dump(by_alias=True) for item in answer.items for edge in item.edges]
     return sorted(edges, key=lambda e: int(e["date_text"].rsplit("/", 1)[1]))
 
@@ -117,10 +116,9 @@ def read_memberships(store: GraphStore, person: str) -> list[dict[str, Any]]:
 def read_members(store: GraphStore, group: str) -> set[str]:
     from app.graph.groups import members
     from app.graph.walk import Budget
+    from app.model.params import MembershipParams
 
-    answer = members(
-        store, group, as_of=None, lang=None, budget=Budget(30, 100_000), limit=100, offset=0
-    )
+    answer = members(store, group, MembershipParams(limit=100), Budget(30, 100_000))
     return {m.member.id for m in answer.items}
 
 

@@ -10,7 +10,7 @@ from app.model.edges import ENDPOINTS
 from app.model.schema import edge_columns, node_columns
 from app.model.vocabulary import Label, RelType
 from app.store import statements
-from app.store.internal import LOCK_LABEL, META_LABEL
+from app.store.internal import ENTITY_LABEL, LOCK_LABEL, META_LABEL
 from app.store.statements import CYPHER_DIR, declared_parameters, schema_statements, strip_comments
 
 LINTER = CYPHER_DIR.parent / "tools" / "cypher-lint"
@@ -66,7 +66,7 @@ def neo4j_statements() -> list[Statement]:
         for path in sorted((CYPHER_DIR / kind).glob("*.cypher")):
             if path.name.count(".") > 1:  # name.<backend>.cypher: another engine's override
                 continue
-            text = path.read_text(encoding="utf-8")
+            text = statements.with_internal_names(path.read_text(encoding="utf-8"))
             item = statements.statement(path.stem, "neo4j", kind)
             first = next(
                 i for i, line in enumerate(text.splitlines(), 1) if not line.startswith("//")
@@ -79,7 +79,7 @@ def neo4j_statements() -> list[Statement]:
                 )
             )
     schema = CYPHER_DIR / "schema" / "neo4j.cypher"
-    source = schema.read_text(encoding="utf-8")
+    source = statements.with_internal_names(schema.read_text(encoding="utf-8"))
     for statement in schema_statements("neo4j"):
         offset = strip_comments(source).find(statement)
         line = strip_comments(source)[:offset].count("\n") + 1
@@ -98,7 +98,7 @@ def db_schema() -> dict[str, Any]:
         properties.update(edge_columns(rel))
     properties.update({"from", "to", "props"})  # keys of the load batches' row maps
     return {
-        "labels": sorted([*(label.value for label in Label), "Entity", META_LABEL, LOCK_LABEL]),
+        "labels": sorted([*(label.value for label in Label), ENTITY_LABEL, META_LABEL, LOCK_LABEL]),
         "relationshipTypes": sorted(rel.value for rel in RelType),
         "propertyKeys": sorted(properties),
         "graphSchema": [

@@ -15,9 +15,10 @@ from app.graph import read
 from app.graph.load import load_bundle
 from app.interop.imports import import_popolo
 from app.model import GraphBundle
+from app.model.answers import SearchHit
 from app.model.common import Citation, Identifier, Names
 from app.model.nodes import Document, Event, Goal, Organization, Person, Project, Source
-from app.model.views import SearchHit
+from app.model.params import SearchParams
 from app.model.vocabulary import (
     Country,
     DocumentKind,
@@ -46,7 +47,7 @@ RESULT_AREAS = {
 
 
 def hits(store: GraphStore, text: str, **options: Any) -> list[SearchHit]:
-    return read.search(store, text, limit=100, **options).items
+    return read.search(store, SearchParams(q=text, limit=100, **options)).items
 
 
 def first(store: GraphStore, text: str) -> tuple[str, int]:
@@ -112,7 +113,7 @@ def test_the_result_areas_are_found_by_their_kinds_words_in_swedish_finnish_and_
 
 
 def test_a_kind_word_narrowed_to_its_label_and_kind_finds_only_those(store: GraphStore) -> None:
-    found = hits(store, "tulosalueet", label=Label.GOAL, kind="result_area")
+    found = hits(store, "tulosalueet", type=Label.GOAL, kind="result_area")
     assert {h.id for h in found} == RESULT_AREAS
 
 
@@ -148,7 +149,7 @@ def test_the_ended_okm_project_is_marked_retired(store: GraphStore) -> None:
 
 
 def test_only_punctuation_finds_nothing(store: GraphStore) -> None:
-    answer = read.search(store, " /–: ")
+    answer = read.search(store, SearchParams(q=" /–: "))
     assert (answer.items, answer.total) == ([], 0)
 
 
@@ -367,7 +368,7 @@ def test_a_popolo_file_is_searchable_by_its_identifiers_and_kind_words(fresh_sto
     assert first(store, "popit.eduskunta/person/103") == ("per-popit-eduskunta-person-103", 6)
     # eduskunta.fi's number of Matti Ahde, as a whole and as a name's beginning
     assert "per-popit-eduskunta-person-103" in {h.id for h in hits(store, "103") if h.score == 6}
-    parties = {h.id for h in hits(store, "puolueet", label=Label.ORGANIZATION)}
+    parties = {h.id for h in hits(store, "puolueet", type=Label.ORGANIZATION)}
     assert "org-popit-eduskunta-party-kd" in parties  # kind party: 'puolue' is its word
     assert all(h.kind == OrgKind.PARTY for h in hits(store, "puolueet"))
 
@@ -383,7 +384,7 @@ def test_the_total_past_a_full_window_counts_a_node_found_by_its_id_once(
     also_named = org("org-testi", names=Names(fi="Testi"))
     store = fresh_store("many")
     load_bundle(store, GraphBundle(sources=[SOURCE], nodes=[*many, by_id, also_named]), "many")
-    answer = read.search(store, "testi", limit=3)
+    answer = read.search(store, SearchParams(q="testi", limit=3))
     assert [(h.id, h.score) for h in answer.items] == [
         ("org-testi", 6),  # the exact name, then the id (its name is longer)
         ("testi", 6),

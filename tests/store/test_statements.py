@@ -1,5 +1,6 @@
 """Named queries: loaded by name, their parameters checked, each run on the embedded engine."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from app.errors import QueryError
 from app.model.vocabulary import Label, RelType
 from app.store import statements
+from app.store.internal import ENTITY_LABEL, INDEX_LABEL, INTERNAL_LABELS, META_LABEL
 from app.store.statements import CYPHER_DIR, declared_parameters, parameters_of
 from app.store.statements import statement as query
 
@@ -74,3 +76,16 @@ def test_every_statement_declares_the_parameters_it_uses() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         assert declared_parameters(text) == parameters_of(text), path.name
+
+
+def test_the_store_s_own_labels_are_spelled_only_in_app_store_internal() -> None:
+    """Cypher files name them by slot; a file read through the store has them filled in."""
+    spelled = re.compile(rf"\b({'|'.join((*INTERNAL_LABELS, ENTITY_LABEL))})\b")
+    for path in sorted(CYPHER_DIR.glob("*/*.cypher")):
+        if path.name == "ladybug.cypher":  # generated from app/store/internal.py's names
+            continue
+        assert not spelled.findall(path.read_text(encoding="utf-8")), path.name
+    meta = query("meta", "neo4j")
+    assert f"(m:{META_LABEL})" in meta.text and not meta.slots
+    scan = query("entities", "ladybug")
+    assert f"['{META_LABEL}', '{INDEX_LABEL}']" in scan.text

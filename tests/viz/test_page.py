@@ -3,8 +3,8 @@
 import json
 import re
 
+from app.model.answers import EdgeRef, EntityRef
 from app.model.common import Citation, Names
-from app.model.views import EdgeRef, EntityRef
 from app.model.vocabulary import Assertion, Label, RelType
 from app.viz.graph import ViewGraph
 from app.viz.page import PHYSICS_LIMIT, render_html

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from app.viz.views import VIEWS
+from app.viz.maps import VIEWS
 from tests.seed_counts import SEED_NODES
 
 # A seed entity (and extra parameters) for every view.

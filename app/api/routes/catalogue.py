@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import READ, SettingsDep, StoreDep
 from app.api.examples import example_for, example_id
 from app.api.problems import problem_responses
-from app.graph.queries import CATALOGUE, CatalogueEntry, ask, budget
+from app.graph.catalogue import CATALOGUE, CatalogueEntry, ask, budget
 from app.model.common import SLUG_PATTERN
 
 router = APIRouter(prefix="/api/v1", tags=["catalogue"])

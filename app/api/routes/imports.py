@@ -4,20 +4,21 @@ the whole graph, written once per revision of the graph and served from the file
 
 import secrets
 import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from fastapi.security import APIKeyHeader
-from starlette.concurrency import run_in_threadpool
 
 from app import deadline
 from app.api.deps import READ, SettingsDep, StoreDep
 from app.api.exports import exported_file
 from app.api.problems import problem, problem_responses
 from app.config import Settings
-from app.errors import ValidationFailedError
+from app.errors import OrgMapError, ValidationFailedError
 from app.interop.exports import GRAPH_FORMATS
 from app.interop.imports import ImportReport, import_popolo
 from app.model.vocabulary import Country, Lang
@@ -42,55 +43,48 @@ _POPOLO_BODY = {
 }
 
 
-@router.post(
-    "/imports",
-    status_code=201,
-    response_model=ImportReport,
-    summary="Add a Popolo JSON file (the request body) to the graph",
-    openapi_extra={"requestBody": _POPOLO_BODY},
-    responses=problem_responses(
-        401,
-        403,
-        409,
-        413,
-        422,
-        503,
-        s422="Bad parameters, or every problem in the file as file:line: field: message "
-        "(nothing was imported)",
-    ),
-)
-async def post_import(
+class _UploadRefusedError(OrgMapError):
+    """An upload turned away before the import: its status and title are its own."""
+
+    def __init__(self, status: int, title: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.title = status, title
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """The import's query parameters: checked before the body is read."""
+
+    format: Annotated[Literal["popolo"], Query(description="The file's format.")] = "popolo"
+    placeholders: Annotated[bool, Query(description="Create entities for undefined ids.")] = False
+    lang: Annotated[Lang, Query(description="Language of the `name` fields.")] = Lang.EN
+    country: Annotated[Country, Query()] = Country.FI
+
+
+async def received_upload(
     request: Request,
-    store: StoreDep,
     settings: SettingsDep,
+    # Asked for only so that FastAPI checks them first: a bad parameter is refused unread.
+    options: Annotated[ImportOptions, Depends()],
     key: Annotated[str | None, Depends(api_key)],
-    format: Annotated[Literal["popolo"], Query(description="The file's format.")] = "popolo",
-    placeholders: Annotated[bool, Query(description="Create entities for undefined ids.")] = False,
-    lang: Annotated[Lang, Query(description="Language of the `name` fields.")] = Lang.EN,
-    country: Annotated[Country, Query()] = Country.FI,
     name: Annotated[str, Query(max_length=120, pattern=FILE_NAME)] = "upload.json",
-) -> Any:
-    # Async only to read the body as it comes; the import itself runs in a worker thread, so
-    # that the event loop goes on serving other requests meanwhile.
+) -> AsyncIterator[Path]:
+    """The request body in a file of its own (named `name`), once the key is checked: read as
+    it arrives and refused past ORGMAP_IMPORT_MAX_BYTES, without holding it all in memory."""
     if settings.api_key is None:
-        return problem(403, "Forbidden", "imports are off: set ORGMAP_API_KEY", request)
+        raise _UploadRefusedError(403, "Forbidden", "imports are off: set ORGMAP_API_KEY")
     if not _valid_key(key, settings):
-        return problem(401, "Unauthorized", "a valid X-API-Key header is required", request)
+        raise _UploadRefusedError(401, "Unauthorized", "a valid X-API-Key header is required")
     limit = settings.import_max_bytes
+    too_large = f"an import body may have at most {limit:,} bytes (ORGMAP_IMPORT_MAX_BYTES)"
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        return _too_large(request, limit)
+        raise _UploadRefusedError(413, "Content too large", too_large)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         if not await _received(request, path, limit):
-            return _too_large(request, limit)
-        try:
-            return await run_in_threadpool(
-                _bounded_import, store, settings, path, lang, country, placeholders, name
-            )
-        except ValidationFailedError as exc:
-            detail = f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept"
-            return problem(422, "Import refused", detail, request, problems=exc.problems)
+            raise _UploadRefusedError(413, "Content too large", too_large)
+        yield path
 
 
 def _valid_key(given: str | None, settings: Settings) -> bool:
@@ -113,9 +107,38 @@ async def _received(request: Request, path: Path, limit: int) -> bool:
     return True
 
 
-def _too_large(request: Request, limit: int) -> Response:
-    detail = f"an import body may have at most {limit:,} bytes (ORGMAP_IMPORT_MAX_BYTES)"
-    return problem(413, "Content too large", detail, request)
+@router.post(
+    "/imports",
+    status_code=201,
+    response_model=ImportReport,
+    summary="Add a Popolo JSON file (the request body) to the graph",
+    openapi_extra={"requestBody": _POPOLO_BODY},
+    responses=problem_responses(
+        401,
+        403,
+        409,
+        413,
+        422,
+        503,
+        s422="Bad parameters, or every problem in the file as file:line: field: message "
+        "(nothing was imported)",
+    ),
+)
+def post_import(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    options: Annotated[ImportOptions, Depends()],
+    path: Annotated[Path, Depends(received_upload)],
+) -> Any:
+    # A plain route, as the rest are: it runs in a worker thread, so a long import does not
+    # stop the event loop serving other requests. Only the body's reading is async.
+    lang, country, placeholders = options.lang, options.country, options.placeholders
+    try:
+        return _bounded_import(store, settings, path, lang, country, placeholders, path.name)
+    except ValidationFailedError as exc:
+        detail = f"{len(exc.problems)} problem(s): nothing was imported, the graph is kept"
+        return problem(422, "Import refused", detail, request, problems=exc.problems)
 
 
 def _bounded_import(

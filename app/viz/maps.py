@@ -1,4 +1,4 @@
-"""The map views, declared once (parameters and builder) like the query catalogue: each draws
+"""The maps, declared once (parameters and builder) like the catalogue of questions: each draws
 what a catalogue answer holds, restricted by `as_of` and named in the chosen language. The API
 (/api/v1/views/…), the explorer page and `orgmap export map` are built from VIEWS."""
 
@@ -9,11 +9,12 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from app.graph import explore, steering
-from app.graph.queries import AsOf, Params, _split_commas, ask, neighbourhood_of
+from app.graph.catalogue import ask
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
+from app.model.answers import EdgeRef, EntityRef, SubjectValidity
 from app.model.common import SLUG_PATTERN
-from app.model.views import EdgeRef, EntityRef, SubjectValidity
+from app.model.params import AsOf, Params, split_commas
 from app.model.vocabulary import Label, RelType, SteeringMode
 from app.store.base import GraphStore
 from app.viz.graph import ViewGraph, detailed_tooltip
@@ -30,14 +31,14 @@ class DepthParams(ViewParams):
 
 
 class NeighbourhoodViewParams(DepthParams):
-    types: Annotated[list[RelType], BeforeValidator(_split_commas)] = Field(
+    types: Annotated[list[RelType], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Relationship types to follow (default: all)."
     )
     limit: int = Field(default=300, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
 
 
 class SteeringViewParams(DepthParams):
-    mode: Annotated[list[SteeringMode], BeforeValidator(_split_commas)] = Field(
+    mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Keep only these steering modes."
     )
 
@@ -48,16 +49,16 @@ class PathViewParams(ViewParams):
 
 
 class GraphViewParams(ViewParams):
-    type: Annotated[list[Label], BeforeValidator(_split_commas)] = Field(
+    type: Annotated[list[Label], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Node types to draw (default: all)."
     )
-    kind: Annotated[list[str], BeforeValidator(_split_commas)] = Field(
+    kind: Annotated[list[str], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Node kinds to draw (default: all)."
     )
-    rel: Annotated[list[RelType], BeforeValidator(_split_commas)] = Field(
+    rel: Annotated[list[RelType], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Relationship types to draw (default: all)."
     )
-    mode: Annotated[list[SteeringMode], BeforeValidator(_split_commas)] = Field(
+    mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Steering modes to draw (default: all)."
     )
     limit: int = Field(default=2000, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
@@ -119,7 +120,7 @@ def _neighbourhood(
     store: GraphStore, i: str | None, p: NeighbourhoodViewParams, b: Budget
 ) -> ViewGraph:
     # Not through the catalogue's checks: a map may go deeper (10 hops) than the API's (5).
-    answer = neighbourhood_of(store, i, p, b)
+    answer = explore.neighbourhood(store, i or "", p, b)
     view = ViewGraph(f"{answer.center.name}: neighbourhood, {p.depth} hops", focus=answer.center.id)
     view.add_entities([answer.center, *answer.nodes])
     view.add_edges(answer.edges)

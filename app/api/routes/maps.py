@@ -1,4 +1,4 @@
-"""The maps over HTTP: every view of app/viz/views.py as a self-contained HTML page or an
+"""The maps over HTTP: every view of app/viz/maps.py as a self-contained HTML page or an
 export (GraphML, GEXF, Cytoscape JSON, CSV zip), and the explorer page at /map."""
 
 from typing import Annotated, Any, Literal
@@ -9,13 +9,13 @@ from pydantic import Field, create_model
 
 from app.api.deps import READ, SettingsDep, StoreDep
 from app.api.problems import problem_responses
-from app.graph.queries import budget
+from app.graph.catalogue import budget
 from app.interop.exports import GRAPH_FORMATS, map_format, write_map
 from app.model.common import SLUG_PATTERN
 from app.model.vocabulary import Lang
 from app.viz.explorer import explorer_html
 from app.viz.exports import FORMATS
-from app.viz.views import VIEWS, ViewEntry, build_view
+from app.viz.maps import VIEWS, ViewEntry, build_view
 
 router = APIRouter(tags=["maps"])
 FormatName = Literal["html", "graphml", "gexf", "json", "csv", "popolo", "turtle", "jsonld"]
