@@ -1,5 +1,6 @@
 """The one interface every graph store implements, and the plain data it exchanges."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -133,7 +134,7 @@ class GraphStore(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-class StoreBase:
+class StoreBase(ABC):
     """What both adapters share: a statement by name in the adapter's own dialect, and closing
     as a context manager."""
 
@@ -152,11 +153,13 @@ class StoreBase:
         statement = rendered(name, self.backend, label, types, start, end)
         return self.read(statement.text, statement.bind(dict(params)))
 
+    @abstractmethod
     def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:
-        raise NotImplementedError
+        """Run a filled statement in this adapter's engine."""
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """Release the engine's connection and files."""
 
     def __enter__(self) -> Self:
         return self
