@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from app.graph.rows import citations_from
@@ -28,6 +29,15 @@ class ViewEdge:
     tooltip: str
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """One step of a saved map's story: a caption, and the nodes and edges it highlights."""
+
+    caption: str
+    nodes: tuple[str, ...] = ()
+    edges: tuple[str, ...] = ()
+
+
 @dataclass
 class ViewGraph:
     """A subgraph ready to draw; `focus` is the entity the view is about (drawn first)."""
@@ -38,6 +48,12 @@ class ViewGraph:
     focus: str | None = None
     notice: str = ""  # what the reader should know: cut short, nothing found, no chair stated
     hierarchical: bool = False  # drawn top-down (steering and preparation chains)
+    day: date | None = None  # the day the view shows (None: today's graph, every date)
+    # What a saved map adds (app/graph/saved_maps.py): positions after dragging override the
+    # layout, hidden nodes are left out, the annotations tell the story step by step.
+    positions: dict[str, tuple[float, float]] = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)
+    annotations: list[Annotation] = field(default_factory=list)
 
     def add_entities(self, entities: Iterable[EntityRef]) -> None:
         for entity in entities:

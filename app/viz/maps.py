@@ -86,6 +86,7 @@ def build_view(
     entry = VIEWS[name]
     view = entry.build(store, entity_id, params, budget)
     view.hierarchical = entry.hierarchical
+    view.day = params.as_of
     if len(view.nodes) <= DETAILED_UP_TO:
         for node_id, node in list(view.nodes.items()):
             row = node_by_id(store, node_id)
