@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 CHROMIUM := /usr/bin/chromium
+DOT := /usr/bin/dot
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
@@ -31,7 +32,12 @@ $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
-run: setup
+# Graphviz lays the hierarchical maps out (`dot`); DejaVu is the font it measures and draws.
+$(DOT):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz fonts-dejavu-core
+
+run: setup $(DOT)
 	$(BIN)/orgmap load
 	$(BIN)/orgmap serve
 
@@ -42,14 +48,14 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup $(LINTER_STAMP) $(CHROMIUM)
+unit: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT)
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
 # The same suite and answers against a Neo4j server (README, "Production"): set
 # ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD. The server's graph is replaced by the seed graph.
-test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM)
+test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT)
 	@test -n "$$ORGMAP_NEO4J_URI" || { echo "set ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD (README: Production)"; exit 2; }
 	ORGMAP_TEST_BACKEND=neo4j $(BIN)/pytest
 

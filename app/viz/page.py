@@ -15,7 +15,8 @@ from pyvis.network import Network
 
 from app.model.vocabulary import Label, Lang, RelType
 from app.viz.graph import ViewGraph
-from app.viz.layout import radial_positions
+from app.viz.labels import FONT_SIZE, box_size, wrap
+from app.viz.layout import LayoutUnavailableError, hierarchy_positions, radial_positions
 from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout is computed here and physics stays off
@@ -40,27 +41,34 @@ def network(view: ViewGraph) -> Network:
     """The pyvis network of a view: nodes and edges assigned in bulk (add_node is quadratic)."""
     net = Network(directed=True)
     large = len(view.nodes) > PHYSICS_LIMIT
-    positions = radial_positions(view) if large and not view.hierarchical else {}
+    labels = {node.id: wrap(node.name) for node in view.nodes.values()}
+    positions = _positions(view, labels, large)
     nodes = []
     for node in view.nodes.values():
         style = node_style(node.label, node.kind)
         item: dict[str, Any] = {
             "id": node.id,
-            "label": node.name,
+            "label": labels[node.id],
             "title": node.tooltip,
             "color": style.colour,
             "shape": style.shape,
             "size": style.size,
             "group": node.label.value,
         }
+        if view.hierarchical:  # label inside a box: no edge crosses it, the layout sized it
+            item["shape"] = "box"
+            item["font"] = {"color": _text_colour(style.colour)}
         if node.id == view.focus:
             item["borderWidth"] = 4
         if node.id in positions:
             item["x"], item["y"] = positions[node.id]
         nodes.append(item)
     edges = []
+    parallel: dict[frozenset[str], int] = {}
     for edge in view.drawable_edges():
         edge_look = edge_style(edge.rel, edge.qualifier)
+        pair = frozenset((edge.start, edge.end))
+        parallel[pair] = parallel.get(pair, -1) + 1
         edges.append(
             {
                 "id": edge.id,
@@ -72,19 +80,54 @@ def network(view: ViewGraph) -> Network:
                 "arrows": edge_look.arrows,
                 "width": edge_look.width,
                 "type": edge.rel.value,
+                **_bend(parallel[pair]),
             }
         )
     net.nodes, net.edges = nodes, edges
-    net.set_options(_options(large, view.hierarchical))
+    net.set_options(_options(large, bool(positions), view.hierarchical))
     return net
 
 
-def _options(large: bool, hierarchical: bool) -> str:
+def _positions(
+    view: ViewGraph, labels: dict[str, str], large: bool
+) -> dict[str, tuple[float, float]]:
+    """Fixed positions from the server's layout: Graphviz for hierarchies, rings for large
+    views; none (the browser's physics) for small ones. A saved map's own positions win."""
+    positions: dict[str, tuple[float, float]] = {}
+    if view.hierarchical:
+        sizes = {node_id: box_size(label) for node_id, label in labels.items()}
+        try:
+            positions = hierarchy_positions(view, sizes)
+        except LayoutUnavailableError:
+            positions = {}  # vis-network's own hierarchical layout instead
+    elif large:
+        positions = radial_positions(view)
+    positions.update((k, v) for k, v in view.positions.items() if k in view.nodes)
+    return positions
+
+
+def _text_colour(fill: str) -> str:
+    """Dark text on a light fill, white on a dark one (relative luminance, WCAG)."""
+    red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#ffffff" if luminance < 0.5 else "#1a1a1a"
+
+
+def _bend(index: int) -> dict[str, Any]:
+    """Parallel relationships between two nodes bend apart instead of drawing on one line."""
+    if index == 0:
+        return {}
+    side = "curvedCW" if index % 2 else "curvedCCW"
+    return {"smooth": {"enabled": True, "type": side, "roundness": 0.15 * ((index + 1) // 2)}}
+
+
+def _options(large: bool, fixed: bool, hierarchical: bool) -> str:
     """Physics lays a small view out and then stops (the page turns it off once stable). A
-    chain is drawn top-down by vis-network's hierarchical layout, steering end first. A large
-    view comes with coordinates (layout.py) and no physics at all."""
+    hierarchy and a large view come with coordinates (layout.py) and no physics at all;
+    vis-network's own hierarchical layout is only the fallback without Graphviz."""
     layout: dict[str, Any] = {"improvedLayout": not large}
-    if hierarchical:
+    physics: dict[str, Any] = {"enabled": False}
+    if hierarchical and not fixed:
         layout["hierarchical"] = {
             "enabled": True,
             "direction": "UD",
@@ -92,10 +135,7 @@ def _options(large: bool, hierarchical: bool) -> str:
             "levelSeparation": 120,
             "nodeSpacing": 160,
         }
-        physics: dict[str, Any] = {"enabled": False}
-    elif large:
-        physics = {"enabled": False}
-    else:
+    elif not fixed:
         physics = {
             "enabled": True,
             "solver": "barnesHut",
@@ -107,8 +147,8 @@ def _options(large: bool, hierarchical: bool) -> str:
             "physics": physics,
             "layout": layout,
             "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
-            "edges": {"smooth": not large and not hierarchical, "font": {"size": 10}},
-            "nodes": {"font": {"size": 12}},
+            "edges": {"smooth": not fixed and not hierarchical, "font": {"size": 12}},
+            "nodes": {"font": {"size": FONT_SIZE}},
         }
     )
 
@@ -148,7 +188,10 @@ def _legend_nodes(view: ViewGraph) -> list[dict[str, str]]:
         styled_kind = node.label is Label.ORGANIZATION and node.kind in KIND_STYLES
         text = f"{node.label.value}: {node.kind}" if styled_kind else node.label.value
         seen.setdefault(text, node_style(node.label, node.kind).colour)
-    return [{"colour": colour, "text": text} for text, colour in sorted(seen.items())]
+    shape = "box" if view.hierarchical else "round"  # the shape the map draws them as
+    return [
+        {"colour": colour, "text": text, "shape": shape} for text, colour in sorted(seen.items())
+    ]
 
 
 def _legend_edges(view: ViewGraph) -> list[dict[str, str]]:
