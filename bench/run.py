@@ -34,10 +34,10 @@ import pyarrow.csv as pacsv
 from app.config import PROJECT_ROOT, Settings
 from app.graph.catalogue import CATALOGUE, budget
 from app.graph.explore import neighbourhood
+from app.model.params import NeighbourhoodViewParams
 from app.model.vocabulary import RelType
 from app.store.ladybug import LadybugStore
 from app.viz.graph import ViewGraph
-from app.viz.maps import NeighbourhoodViewParams
 from app.viz.page import render_html
 from bench import baselines
 

@@ -8,7 +8,7 @@ from typing import Annotated, Protocol
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.model.common import SLUG_PATTERN
-from app.model.vocabulary import Label, Lang, RelType, SteeringMode
+from app.model.vocabulary import Label, Lang, RelType, SteeringMode, ViewName
 
 SEARCH_WINDOW = 1000  # search.cypher's LIMIT
 SEARCH_PAGE = 100  # the most hits on one page
@@ -154,3 +154,62 @@ class EntitiesParams(Paged):
 
 class EntityParams(Params):
     pass
+
+
+# --- The maps' views (app/viz/maps.py draws them; a saved map is checked by them) ---------
+MAX_VIEW_NODES = 5000
+
+
+class ViewParams(Params):
+    as_of: AsOf = None
+
+
+class DepthParams(ViewParams):
+    depth: int = Field(default=2, ge=1, le=10, description="Hops (chain steps) to draw.")
+
+
+class NeighbourhoodViewParams(DepthParams):
+    types: Annotated[list[RelType], BeforeValidator(split_commas)] = Field(
+        default_factory=list, description="Relationship types to follow (default: all)."
+    )
+    limit: int = Field(default=300, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
+
+
+class SteeringViewParams(DepthParams):
+    mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
+        default_factory=list, description="Keep only these steering modes."
+    )
+
+
+class PathViewParams(ViewParams):
+    to: str = Field(pattern=SLUG_PATTERN, max_length=120, description="The other end of the paths.")
+    max_length: int = Field(default=6, ge=1, le=12)
+
+
+class GraphViewParams(ViewParams):
+    type: Annotated[list[Label], BeforeValidator(split_commas)] = Field(
+        default_factory=list, description="Node types to draw (default: all)."
+    )
+    kind: Annotated[list[str], BeforeValidator(split_commas)] = Field(
+        default_factory=list, description="Node kinds to draw (default: all)."
+    )
+    rel: Annotated[list[RelType], BeforeValidator(split_commas)] = Field(
+        default_factory=list, description="Relationship types to draw (default: all)."
+    )
+    mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
+        default_factory=list, description="Steering modes to draw (default: all)."
+    )
+    limit: int = Field(default=2000, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
+
+
+VIEW_PARAMS: dict[ViewName, type[ViewParams]] = {
+    ViewName.NEIGHBOURHOOD: NeighbourhoodViewParams,
+    ViewName.STEERED_BY: SteeringViewParams,
+    ViewName.STEERS: SteeringViewParams,
+    ViewName.MEMBERS: ViewParams,
+    ViewName.PREPARATION_CHAIN: DepthParams,
+    ViewName.PATHS: PathViewParams,
+    ViewName.GRAPH: GraphViewParams,
+}
+"""Each view's parameters, declared once: the API's query models, the CLI's and a saved
+map's check are built from them."""

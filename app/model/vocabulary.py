@@ -307,6 +307,19 @@ class Country(StrEnum):
     SE = "SE"
 
 
+class ViewName(StrEnum):
+    """The maps' views (app/viz/maps.py draws each; app/model/params.py holds their
+    parameters): what /api/v1/views/{name} serves and a saved map reopens."""
+
+    NEIGHBOURHOOD = "neighbourhood"
+    STEERED_BY = "steered-by"
+    STEERS = "steers"
+    MEMBERS = "members"
+    PREPARATION_CHAIN = "preparation-chain"
+    PATHS = "paths"
+    GRAPH = "graph"
+
+
 # Bodies people and posts sit in: what "groups" means for members, chairs and interlocks.
 GROUP_KINDS = frozenset(
     {

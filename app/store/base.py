@@ -2,7 +2,7 @@
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Protocol, Self
 
@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
-from app.store.statements import rendered
+from app.store.statements import rendered, statement
 
 Row = dict[str, Any]
 
@@ -45,6 +45,9 @@ class GraphTables:
     meta: Mapping[str, str]
     node_count: int
     edge_count: int
+    # Saved maps to write with the graph (id → the map as JSON text), replacing those of the
+    # same id: a store keeps every other saved map it holds across the swap (a restore).
+    saved_maps: Mapping[str, str] = field(default_factory=dict)
 
     def facts(self, revision: str) -> dict[str, str]:
         """What a store records about the graph it swaps in: the tables' own facts, and at
@@ -127,6 +130,12 @@ class GraphStore(Protocol):
         no graph), the swap happens only if no other write came between, else
         GraphChangedError and nothing changes."""
 
+    def write(self, name: str, params: Mapping[str, Any]) -> None:
+        """Run the write statement `name` (cypher/writes: the store's own records beside the
+        graph, such as saved maps) with exactly the parameters its text uses, in one
+        transaction: all or nothing, and readers see it once it is done. The graph and its
+        revision are untouched, and every replace_graph keeps what these statements wrote."""
+
     def close(self) -> None: ...
 
     def __enter__(self) -> Self: ...
@@ -156,6 +165,14 @@ class StoreBase(ABC):
     @abstractmethod
     def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:
         """Run a filled statement in this adapter's engine."""
+
+    def write(self, name: str, params: Mapping[str, Any]) -> None:
+        written = statement(name, self.backend, "writes")
+        self._write(written.text, written.bind(dict(params)))
+
+    @abstractmethod
+    def _write(self, text: str, params: Mapping[str, Any]) -> None:
+        """Run a write statement in this adapter's engine, in one transaction."""
 
     @abstractmethod
     def close(self) -> None:

@@ -10,4 +10,7 @@ INDEX_LABEL = "EntityIndex"
 """LadybugDB only: every node's id and label, to find a node by id alone through one index."""
 ENTITY_LABEL = "Entity"
 """Neo4j only: the second label of every graph node, for id lookups across labels."""
-INTERNAL_LABELS = (META_LABEL, LOCK_LABEL, INDEX_LABEL)
+SAVED_MAP_LABEL = "OrgMapSavedMap"
+"""One row per saved map (its id, and the map as JSON text): the register's, not one load's,
+so every load and import keeps them (app/graph/saved_maps.py)."""
+INTERNAL_LABELS = (META_LABEL, LOCK_LABEL, INDEX_LABEL, SAVED_MAP_LABEL)

@@ -5,7 +5,9 @@ replicas when the URI is neo4j://), retried by the driver on transient errors. A
 write transaction: clear the OrgMap graph, create the new one in batches of `UNWIND $rows`,
 commit. Readers see the old graph until the commit, and a failure rolls everything back, so the
 previous graph is intact. One transaction is sound while the graph fits the server's
-transaction memory (`db.memory.transaction.max`); the README says how to size it.
+transaction memory (`db.memory.transaction.max`); the README says how to size it. Saved maps
+are nodes of their own label, which a load does not clear; each write of one is a transaction
+of its own.
 """
 
 from collections.abc import Iterator, Mapping
@@ -136,6 +138,10 @@ class Neo4jStore(StoreBase):
                     report("copying", done, total)
             meta = [{"id": k, "value": v} for k, v in tables.facts(revision).items()]
             _run(tx, statement("load_meta", self.backend, "load").text, {"rows": meta})
+            if tables.saved_maps:  # a restore's; the saved maps in place stay (not cleared)
+                rows = [{"id": k, "value": v} for k, v in tables.saved_maps.items()]
+                put = statement("put_saved_maps", self.backend, "writes")
+                _run(tx, put.text, put.bind({"rows": rows}))
 
         self.apply_schema()
         try:
@@ -148,6 +154,13 @@ class Neo4jStore(StoreBase):
                 "load failed, the previous graph is kept", internal=exc.internal or str(exc)
             ) from exc
         return revision
+
+    def _write(self, text: str, params: Mapping[str, Any]) -> None:
+        query = neo4j.Query(text, timeout=self._statement_timeout())
+        with self._errors():
+            self._driver.execute_query(
+                query, dict(params), routing_=RoutingControl.WRITE, database_=self._database
+            )
 
     def close(self) -> None:
         self._driver.close()

@@ -13,11 +13,12 @@ filled by `render` with values of the vocabulary (Label, RelType) and nothing el
 text from a request.
 
 The store's own labels (app/store/internal.py) are written `{{meta_label}}`, `{{lock_label}}`,
-`{{index_label}}`, `{{entity_label}}` and `{{internal_labels}}` (a list of the first and third,
-the tables a scan over every node must skip): filled as a file is read, so that their names
-are spelled in one place.
+`{{index_label}}`, `{{entity_label}}`, `{{saved_map_label}}` and `{{internal_labels}}` (a list
+of the meta, index and saved-map labels, the tables a scan over every node must skip): filled
+as a file is read, so that their names are spelled in one place.
 
-Queries live in cypher/queries/, the statements that write a graph in cypher/load/.
+Queries live in cypher/queries/, the statements that write a graph in cypher/load/, and the
+small writes of the store's own records beside the graph (saved maps) in cypher/writes/.
 """
 
 import re
@@ -30,7 +31,13 @@ from typing import Any
 import app
 from app.errors import QueryError
 from app.model.vocabulary import Label, RelType
-from app.store.internal import ENTITY_LABEL, INDEX_LABEL, LOCK_LABEL, META_LABEL
+from app.store.internal import (
+    ENTITY_LABEL,
+    INDEX_LABEL,
+    LOCK_LABEL,
+    META_LABEL,
+    SAVED_MAP_LABEL,
+)
 
 CYPHER_DIR = Path(app.__file__).resolve().parent.parent / "cypher"
 
@@ -45,7 +52,8 @@ _INTERNAL = {
     "lock_label": LOCK_LABEL,
     "index_label": INDEX_LABEL,
     "entity_label": ENTITY_LABEL,
-    "internal_labels": f"['{META_LABEL}', '{INDEX_LABEL}']",
+    "saved_map_label": SAVED_MAP_LABEL,
+    "internal_labels": f"['{META_LABEL}', '{INDEX_LABEL}', '{SAVED_MAP_LABEL}']",
 }
 
 
@@ -139,7 +147,8 @@ def statement_names(kind: str = "queries") -> list[str]:
 @cache
 def statement(name: str, backend: str, kind: str = "queries") -> Statement:
     """The statement `name` for `backend`: its override when there is one, else the shared file.
-    `kind` is the folder: "queries" (reads) or "load" (writes)."""
+    `kind` is the folder: "queries" (reads), "load" (a graph's load) or "writes" (the store's
+    own records beside the graph)."""
     folder = CYPHER_DIR / kind
     for path in (folder / f"{name}.{backend}.cypher", folder / f"{name}.cypher"):
         if path.is_file():

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.graph.rows import citations_from
 from app.model.answers import EdgeRef, EntityRef
+from app.model.common import Citation
 from app.model.vocabulary import Label, RelType
 
 
@@ -17,6 +18,12 @@ class ViewNode:
     kind: str
     name: str
     tooltip: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+    date_text: str | None = None
+    assertion: str | None = None  # nodes carry one only where their source states it
+    # Filled for the views small enough to read whole (app/viz/maps.py DETAILED_UP_TO).
+    sources: tuple[Citation, ...] = field(default=(), hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,13 @@ class ViewEdge:
     end: str
     qualifier: str | None
     tooltip: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+    date_text: str | None = None
+    assertion: str = "stated"
+    # The type's own fields (role, basis, mode, …): a chair and a seat's basis are drawn.
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    sources: tuple[Citation, ...] = field(default=(), hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -59,18 +73,46 @@ class ViewGraph:
         for entity in entities:
             if entity.id not in self.nodes:
                 self.nodes[entity.id] = ViewNode(
-                    entity.id, entity.type, entity.kind, entity.name, entity_tooltip(entity)
+                    entity.id,
+                    entity.type,
+                    entity.kind,
+                    entity.name,
+                    entity_tooltip(entity),
+                    valid_from=entity.valid_from,
+                    valid_to=entity.valid_to,
                 )
 
     def add_edges(self, edges: Iterable[EdgeRef]) -> None:
         for edge in edges:
             if edge.id not in self.edges:
                 self.edges[edge.id] = ViewEdge(
-                    edge.id, edge.type, edge.from_, edge.to, edge.qualifier, edge_tooltip(edge)
+                    edge.id,
+                    edge.type,
+                    edge.from_,
+                    edge.to,
+                    edge.qualifier,
+                    edge_tooltip(edge),
+                    valid_from=edge.valid_from,
+                    valid_to=edge.valid_to,
+                    date_text=edge.date_text,
+                    assertion=str(edge.assertion),
+                    attributes=dict(edge.attributes),
+                    sources=tuple(edge.sources),
                 )
 
-    def set_tooltip(self, node_id: str, tooltip: str) -> None:
-        self.nodes[node_id] = replace(self.nodes[node_id], tooltip=tooltip)
+    def add_details(self, node_id: str, row: dict[str, Any]) -> None:
+        """What the stored node says beyond its reference: the full tooltip, its validity as
+        stored (with a date as the source words it), its assertion and its sources."""
+        node = self.nodes[node_id]
+        self.nodes[node_id] = replace(
+            node,
+            tooltip=detailed_tooltip(row, node.name),
+            valid_from=row.get("valid_from") or node.valid_from,
+            valid_to=row.get("valid_to") or node.valid_to,
+            date_text=row.get("date_text") or None,
+            assertion=row.get("assertion") or None,
+            sources=tuple(Citation(doc=c["doc"], quote=c["quote"]) for c in citations_from(row)),
+        )
 
     def drawable_edges(self) -> list[ViewEdge]:
         """Edges whose both ends are on the map (a capped answer can leave one out)."""

@@ -4,65 +4,25 @@ what a catalogue answer holds, restricted by `as_of` and named in the chosen lan
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
-
-from pydantic import BeforeValidator, Field
+from typing import Any
 
 from app.graph import explore, steering
 from app.graph.catalogue import ask
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
 from app.model.answers import EdgeRef, EntityRef, SubjectValidity
-from app.model.common import SLUG_PATTERN
-from app.model.params import AsOf, Params, split_commas
-from app.model.vocabulary import Label, RelType, SteeringMode
+from app.model.params import (
+    VIEW_PARAMS,
+    DepthParams,
+    GraphViewParams,
+    NeighbourhoodViewParams,
+    PathViewParams,
+    SteeringViewParams,
+    ViewParams,
+)
+from app.model.vocabulary import RelType, ViewName
 from app.store.base import GraphStore
-from app.viz.graph import ViewGraph, detailed_tooltip
-
-MAX_VIEW_NODES = 5000
-
-
-class ViewParams(Params):
-    as_of: AsOf = None
-
-
-class DepthParams(ViewParams):
-    depth: int = Field(default=2, ge=1, le=10, description="Hops (chain steps) to draw.")
-
-
-class NeighbourhoodViewParams(DepthParams):
-    types: Annotated[list[RelType], BeforeValidator(split_commas)] = Field(
-        default_factory=list, description="Relationship types to follow (default: all)."
-    )
-    limit: int = Field(default=300, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
-
-
-class SteeringViewParams(DepthParams):
-    mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
-        default_factory=list, description="Keep only these steering modes."
-    )
-
-
-class PathViewParams(ViewParams):
-    to: str = Field(pattern=SLUG_PATTERN, max_length=120, description="The other end of the paths.")
-    max_length: int = Field(default=6, ge=1, le=12)
-
-
-class GraphViewParams(ViewParams):
-    type: Annotated[list[Label], BeforeValidator(split_commas)] = Field(
-        default_factory=list, description="Node types to draw (default: all)."
-    )
-    kind: Annotated[list[str], BeforeValidator(split_commas)] = Field(
-        default_factory=list, description="Node kinds to draw (default: all)."
-    )
-    rel: Annotated[list[RelType], BeforeValidator(split_commas)] = Field(
-        default_factory=list, description="Relationship types to draw (default: all)."
-    )
-    mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
-        default_factory=list, description="Steering modes to draw (default: all)."
-    )
-    limit: int = Field(default=2000, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
-
+from app.viz.graph import ViewGraph
 
 Builder = Callable[[GraphStore, str | None, Any, Budget], ViewGraph]
 
@@ -88,10 +48,10 @@ def build_view(
     view.hierarchical = entry.hierarchical
     view.day = params.as_of
     if len(view.nodes) <= DETAILED_UP_TO:
-        for node_id, node in list(view.nodes.items()):
+        for node_id in list(view.nodes):
             row = node_by_id(store, node_id)
             if row is not None:
-                view.set_tooltip(node_id, detailed_tooltip(row, node.name))
+                view.add_details(node_id, row)
     return view
 
 
@@ -230,36 +190,42 @@ def _filtered(p: GraphViewParams) -> bool:
     return bool(p.type or p.kind or p.rel or p.mode)
 
 
-VIEWS: dict[str, ViewEntry] = {
-    "neighbourhood": ViewEntry(
-        NeighbourhoodViewParams,
-        "the entities within k hops of one",
-        _neighbourhood,
-    ),
-    "steered-by": ViewEntry(
-        SteeringViewParams,
-        "the steering tree above an entity",
-        _steering_tree("up"),
-        hierarchical=True,
-    ),
-    "steers": ViewEntry(
-        SteeringViewParams,
-        "the steering tree below an entity",
-        _steering_tree("down"),
-        hierarchical=True,
-    ),
-    "members": ViewEntry(ViewParams, "a body's seats, posts and their holders", _members),
-    "preparation-chain": ViewEntry(
-        DepthParams,
-        "whom a body prepares matters for, and on up",
-        _preparation,
-        hierarchical=True,
-    ),
-    "paths": ViewEntry(PathViewParams, "the shortest paths between two entities", _paths),
-    "graph": ViewEntry(
-        GraphViewParams,
-        "the whole graph, filtered by type, kind, relationship and mode",
-        _whole_graph,
-        needs_id=False,
-    ),
-}
+def _view(
+    name: ViewName, about: str, build: Builder, *, needs_id: bool = True, hierarchical: bool = False
+) -> tuple[str, ViewEntry]:
+    """A view under its name in the vocabulary, with the parameters the model declares for it."""
+    return name, ViewEntry(VIEW_PARAMS[name], about, build, needs_id, hierarchical)
+
+
+VIEWS: dict[str, ViewEntry] = dict(
+    [
+        _view(ViewName.NEIGHBOURHOOD, "the entities within k hops of one", _neighbourhood),
+        _view(
+            ViewName.STEERED_BY,
+            "the steering tree above an entity",
+            _steering_tree("up"),
+            hierarchical=True,
+        ),
+        _view(
+            ViewName.STEERS,
+            "the steering tree below an entity",
+            _steering_tree("down"),
+            hierarchical=True,
+        ),
+        _view(ViewName.MEMBERS, "a body's seats, posts and their holders", _members),
+        _view(
+            ViewName.PREPARATION_CHAIN,
+            "whom a body prepares matters for, and on up",
+            _preparation,
+            hierarchical=True,
+        ),
+        _view(ViewName.PATHS, "the shortest paths between two entities", _paths),
+        _view(
+            ViewName.GRAPH,
+            "the whole graph, filtered by type, kind, relationship and mode",
+            _whole_graph,
+            needs_id=False,
+        ),
+    ]
+)
+"""Every view of the vocabulary (ViewName), in its order."""

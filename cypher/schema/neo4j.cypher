@@ -11,6 +11,7 @@ CREATE CONSTRAINT goal_id IF NOT EXISTS FOR (n:Goal) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT orgmapmeta_id IF NOT EXISTS FOR (n:{{meta_label}}) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT orgmaplock_id IF NOT EXISTS FOR (n:{{lock_label}}) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT orgmapsavedmap_id IF NOT EXISTS FOR (n:{{saved_map_label}}) REQUIRE n.id IS UNIQUE;
 
 // The properties the catalogue filters on: kind (entities, stats), the validity dates
 // ("as of", changes) and search_text (search's CONTAINS is served by a TEXT index).

@@ -43,6 +43,8 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "graph_edges": (ANY_TIME, 18),  # 14 STEERS + 4 HOLDS
     "graph_nodes": ({"labels": ["Person", "Source"], "kinds": [], "limit": 100, **ANY_TIME}, 15),
     "edges_among": ({"id": "org-tem", "ids": ["org-te-toimistot", "org-tem-konserni"]}, 3),
+    "saved_map": ({"id": "no-such-map"}, 0),  # the seed load saves no map
+    "saved_maps": ({}, 0),
 }
 
 
