@@ -1,5 +1,11 @@
 """A view in the formats other tools read: GraphML (yEd, Gephi), GEXF (Gephi), JSON
-(Cytoscape.js elements), CSV (nodes.csv and edges.csv in one zip), and the HTML map itself."""
+(Cytoscape.js elements), CSV (nodes.csv and edges.csv in one zip), and the HTML map itself.
+
+Every format carries what the map shows: each node's and relationship's validity, assertion
+and sources. Where a format holds only scalars (GraphML, GEXF, CSV), the sources are two
+parallel columns: `source_docs` (the doc ids, space-separated: ids have no spaces) and
+`source_quotes` (a JSON array of the verbatim quotes, one per doc id); an edge's own fields
+(role, basis, mode, …) are one JSON object in `attributes`."""
 
 import csv
 import io
@@ -7,16 +13,31 @@ import json
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
+from app.model.common import Citation, first_day, last_day
 from app.model.vocabulary import Lang
-from app.viz.graph import ViewGraph
+from app.viz.graph import ViewEdge, ViewGraph, ViewNode
 from app.viz.page import render_html
 
 # Edges carry their type as "relationship": GEXF reserves an edge's "type" (directed or not).
-NODE_FIELDS = ("id", "type", "kind", "name", "tooltip")
-EDGE_FIELDS = ("id", "source", "target", "relationship", "qualifier", "tooltip")
+FACT_FIELDS = ("valid_from", "valid_to", "date_text", "assertion")
+SOURCE_FIELDS = ("source_docs", "source_quotes")
+NODE_FIELDS = ("id", "type", "kind", "name", "tooltip", *FACT_FIELDS, *SOURCE_FIELDS)
+EDGE_FIELDS = (
+    "id",
+    "source",
+    "target",
+    "relationship",
+    "qualifier",
+    "tooltip",
+    *FACT_FIELDS,
+    "attributes",
+    *SOURCE_FIELDS,
+)
 
 
 @dataclass(frozen=True)
@@ -26,23 +47,56 @@ class Format:
     write: Callable[[ViewGraph, Lang], bytes]
 
 
+def _sources(sources: Sequence[Citation]) -> dict[str, str]:
+    return {
+        "source_docs": " ".join(c.doc for c in sources),
+        "source_quotes": json.dumps([c.quote for c in sources], ensure_ascii=False),
+    }
+
+
+def node_record(node: ViewNode) -> dict[str, str]:
+    """A node as flat text columns (NODE_FIELDS), "" where a value is missing."""
+    return {
+        "id": node.id,
+        "type": node.label.value,
+        "kind": node.kind,
+        "name": node.name,
+        "tooltip": node.tooltip,
+        "valid_from": node.valid_from or "",
+        "valid_to": node.valid_to or "",
+        "date_text": node.date_text or "",
+        "assertion": node.assertion or "",
+        **_sources(node.sources),
+    }
+
+
+def edge_record(edge: ViewEdge) -> dict[str, str]:
+    """An edge as flat text columns (EDGE_FIELDS), "" where a value is missing."""
+    return {
+        "id": edge.id,
+        "source": edge.start,
+        "target": edge.end,
+        "relationship": edge.rel.value,
+        "qualifier": edge.qualifier or "",
+        "tooltip": edge.tooltip,
+        "valid_from": edge.valid_from or "",
+        "valid_to": edge.valid_to or "",
+        "date_text": edge.date_text or "",
+        "assertion": edge.assertion,
+        "attributes": json.dumps(edge.attributes, ensure_ascii=False, sort_keys=True, default=str),
+        **_sources(edge.sources),
+    }
+
+
 def to_networkx(view: ViewGraph) -> nx.MultiDiGraph:
     """The view as a networkx multigraph: attributes are plain strings, for every writer."""
     graph = nx.MultiDiGraph(name=view.title)
     for node in view.nodes.values():
-        graph.add_node(
-            node.id, type=node.label.value, kind=node.kind, name=node.name, tooltip=node.tooltip
-        )
+        record = node_record(node)
+        graph.add_node(record.pop("id"), **record)
     for edge in view.drawable_edges():
-        graph.add_edge(
-            edge.start,
-            edge.end,
-            key=edge.id,
-            id=edge.id,
-            relationship=edge.rel.value,
-            qualifier=edge.qualifier or "",
-            tooltip=edge.tooltip,
-        )
+        record = edge_record(edge)
+        graph.add_edge(record.pop("source"), record.pop("target"), key=edge.id, **record)
     return graph
 
 
@@ -53,19 +107,46 @@ def _graphml(view: ViewGraph, lang: Lang) -> bytes:
 
 
 def _gexf(view: ViewGraph, lang: Lang) -> bytes:
-    out = io.BytesIO()
+    """GEXF 1.2 with Gephi's timeline: each node and edge spans its validity. Partial dates
+    widen to whole days (timeformat "date"): a start of "2019" begins on 2019-01-01, an end
+    of "2019-05" lasts to 2019-05-31; a missing date leaves that side of the span open."""
     graph = to_networkx(view)
+    graph.graph["mode"] = "dynamic"
     for _, data in graph.nodes(data=True):
         data["label"] = data["name"]  # what Gephi shows on a node
+        data.update(_span(data["valid_from"], data["valid_to"]))
     for _, _, data in graph.edges(data=True):
         data["label"] = data["relationship"]
-    nx.write_gexf(graph, out, encoding="utf-8")
+        data.update(_span(data["valid_from"], data["valid_to"]))
+    writer = GEXFWriter(encoding="utf-8")
+    writer.add_graph(graph)
+    writer.graph_element.set("timeformat", "date")  # also when no node has a date
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
+
+
+def _span(valid_from: str, valid_to: str) -> dict[str, str]:
+    """GEXF start and end, ISO days, from partial dates; unreadable ones are left out."""
+    span = {}
+    for key, value, widen in (("start", valid_from, first_day), ("end", valid_to, last_day)):
+        day = _day(value, widen)
+        if day is not None:
+            span[key] = day.isoformat()
+    return span
+
+
+def _day(value: str, widen: Callable[[str], date]) -> date | None:
+    try:
+        return widen(value) if value else None
+    except (AttributeError, ValueError):  # not a partial date: the column keeps it as given
+        return None
 
 
 def cytoscape_elements(view: ViewGraph) -> dict[str, object]:
     """Cytoscape.js elements, in the shape networkx's cytoscape_data writes (so that networkx
-    reads them back too: `value` is the node id, `key` tells parallel edges apart)."""
+    reads them back too: `value` is the node id, `key` tells parallel edges apart). JSON holds
+    lists: the sources are the parallel lists `source_docs` and `source_quotes`."""
     nodes = [
         {
             "data": {
@@ -76,6 +157,7 @@ def cytoscape_elements(view: ViewGraph) -> dict[str, object]:
                 "type": n.label.value,
                 "kind": n.kind,
                 "tooltip": n.tooltip,
+                **_facts(n),
             }
         }
         for n in view.nodes.values()
@@ -90,36 +172,46 @@ def cytoscape_elements(view: ViewGraph) -> dict[str, object]:
                 "relationship": e.rel.value,
                 "qualifier": e.qualifier,
                 "tooltip": e.tooltip,
+                **_facts(e),
+                "attributes": e.attributes,
             }
         }
         for e in view.drawable_edges()
     ]
     return {
-        "data": {"name": view.title},
+        "data": {"name": view.title, "day": view.day.isoformat() if view.day else None},
         "directed": True,
         "multigraph": True,
         "elements": {"nodes": nodes, "edges": edges},
     }
 
 
+def _facts(item: ViewNode | ViewEdge) -> dict[str, object]:
+    return {
+        "valid_from": item.valid_from,
+        "valid_to": item.valid_to,
+        "date_text": item.date_text,
+        "assertion": item.assertion,
+        "source_docs": [c.doc for c in item.sources],
+        "source_quotes": [c.quote for c in item.sources],
+    }
+
+
 def _json(view: ViewGraph, lang: Lang) -> bytes:
-    return json.dumps(cytoscape_elements(view), ensure_ascii=False, indent=1).encode()
+    return json.dumps(cytoscape_elements(view), ensure_ascii=False, indent=1, default=str).encode()
 
 
-def _csv_text(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
+def _csv_text(header: tuple[str, ...], rows: Sequence[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
 
 
 def _csv_zip(view: ViewGraph, lang: Lang) -> bytes:
-    nodes = [(n.id, n.label.value, n.kind, n.name, n.tooltip) for n in view.nodes.values()]
-    edges = [
-        (e.id, e.start, e.end, e.rel.value, e.qualifier or "", e.tooltip)
-        for e in view.drawable_edges()
-    ]
+    nodes = [node_record(n) for n in view.nodes.values()]
+    edges = [edge_record(e) for e in view.drawable_edges()]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("nodes.csv", _csv_text(NODE_FIELDS, nodes))
