@@ -83,3 +83,10 @@ class QueryError(OrgMapError):
 
     title = "Query error"
     status = 500
+
+
+class InvalidMapError(OrgMapError):
+    """A saved map names nodes or edges its view does not draw: nothing was saved."""
+
+    title = "Invalid map"
+    status = 422

@@ -1,9 +1,9 @@
 """A portable dump of the whole graph: JSON lines, one validated model per line.
 
 The first line says what the file is; then every source, node and relationship in the form
-the seed files use (so a dump is also readable seed data). A dump taken from one backend
-restores into the other with nothing lost: restore validates every line like a seed file and
-loads through the store's atomic replace_graph.
+the seed files use (so a dump is also readable seed data), and last every saved map. A dump
+taken from one backend restores into the other with nothing lost: restore validates every line
+like a seed file and loads through the store's atomic replace_graph.
 """
 
 import json
@@ -18,10 +18,12 @@ from app.errors import NoGraphError, ValidationFailedError
 from app.graph.load import bundle_tables
 from app.graph.read import graph_meta
 from app.graph.rows import edge_from_row, node_from_row
+from app.graph.saved_maps import saved_maps
 from app.ingest.problems import Problem
 from app.model import EDGE_MODELS, Edge, GraphBundle, Node, Source
 from app.model.edges import ENDPOINTS
 from app.model.nodes import NODE_MODELS
+from app.model.saved_maps import SavedMap
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
 from app.store.base import GraphStore
@@ -78,6 +80,8 @@ def dump_lines(store: GraphStore) -> Iterator[dict[str, Any]]:
                 "edge": rel.value,
                 **linked.edge.model_dump(mode="json", by_alias=True, exclude_none=True),
             }
+    for saved in saved_maps(store):
+        yield {"saved_map": saved.model_dump(mode="json")}
 
 
 def write_dump(store: GraphStore, out: TextIO) -> int:
@@ -96,6 +100,7 @@ def read_dump(path: Path) -> tuple[GraphBundle | None, list[Problem]]:
     sources: list[Source] = []
     nodes: list[Node] = []
     edges: list[tuple[int, Edge]] = []
+    maps: list[SavedMap] = []
     with path.open(encoding="utf-8") as handle:
         for number, text in enumerate(handle, 1):
             if not text.strip():
@@ -113,8 +118,11 @@ def read_dump(path: Path) -> tuple[GraphBundle | None, list[Problem]]:
                     problems.append(Problem(name, 1, "version", f"expected {VERSION}"))
                     return None, problems
                 continue
+            if isinstance(data, dict) and "saved_map" in data:
+                _read_saved_map(data["saved_map"], name, number, maps, problems)
+                continue
             _read_line(data, name, number, sources, nodes, edges, problems)
-    bundle = GraphBundle(sources, nodes, [e for _, e in edges])
+    bundle = GraphBundle(sources, nodes, [e for _, e in edges], maps)
     problems += check_graph(bundle, name, {e.id: number for number, e in edges})
     if problems:
         return None, problems
@@ -167,6 +175,8 @@ def current_bundle(store: GraphStore) -> GraphBundle:
     except NoGraphError:
         return bundle
     for line in lines:
+        if "saved_map" in line:  # the store's own, which every load keeps
+            continue
         item = model_of(line)
         if isinstance(item, Source):
             bundle.sources.append(item)
@@ -175,6 +185,17 @@ def current_bundle(store: GraphStore) -> GraphBundle:
         else:
             bundle.edges.append(item)
     return bundle
+
+
+def _read_saved_map(
+    data: Any, name: str, number: int, maps: list[SavedMap], problems: list[Problem]
+) -> None:
+    try:
+        maps.append(SavedMap.model_validate(data))
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = ".".join(["saved_map", *(str(p) for p in error["loc"])])
+            problems.append(Problem(name, number, field, error["msg"]))
 
 
 def _read_line(

@@ -64,6 +64,7 @@ def bundle_tables(
         meta={"origin": origin},  # the store adds when, how many and the revision
         node_count=nodes,
         edge_count=edges,
+        saved_maps={m.id: m.model_dump_json() for m in bundle.saved_maps},
     )
 
 

@@ -176,7 +176,15 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
         legend_edges=_legend_edges(view),
         vis_js=Markup(js),  # noqa: S704 -- the pinned vis-network build, checked above
         vis_css=Markup(css),  # noqa: S704 -- likewise
-        data={"nodes": net.nodes, "edges": net.edges, "options": net.options},
+        data={
+            "nodes": net.nodes,
+            "edges": net.edges,
+            "options": net.options,
+            "story": [
+                {"caption": a.caption, "nodes": list(a.nodes), "edges": list(a.edges)}
+                for a in view.annotations
+            ],
+        },
     )
 
 

@@ -2,7 +2,6 @@
 with the same validation and atomic swap as `orgmap import popolo`; GET /api/v1/exports/…:
 the whole graph, written once per revision of the graph and served from the file."""
 
-import secrets
 import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -11,14 +10,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from fastapi.security import APIKeyHeader
 
 from app import deadline
-from app.api.deps import READ, SettingsDep, StoreDep
+from app.api.deps import READ, SettingsDep, StoreDep, WriteRefusedError, api_key, check_write_key
 from app.api.exports import exported_file
 from app.api.problems import problem, problem_responses
 from app.config import Settings
-from app.errors import OrgMapError, ValidationFailedError
+from app.errors import ValidationFailedError
 from app.interop.exports import GRAPH_FORMATS
 from app.interop.imports import ImportReport, import_popolo
 from app.model.vocabulary import Country, Lang
@@ -27,7 +25,6 @@ from app.store.base import GraphStore
 router = APIRouter(prefix="/api/v1", tags=["interop"])
 # A file name: letters, digits, dots, dashes, underscores; not starting with a dot (no "..").
 FILE_NAME = r"^[\w-][\w.-]*$"
-api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="ORGMAP_API_KEY")
 
 _POPOLO_BODY = {
     "required": True,
@@ -41,14 +38,6 @@ _POPOLO_BODY = {
         }
     },
 }
-
-
-class _UploadRefusedError(OrgMapError):
-    """An upload turned away before the import: its status and title are its own."""
-
-    def __init__(self, status: int, title: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.title = status, title
 
 
 @dataclass(frozen=True)
@@ -71,28 +60,17 @@ async def received_upload(
 ) -> AsyncIterator[Path]:
     """The request body in a file of its own (named `name`), once the key is checked: read as
     it arrives and refused past ORGMAP_IMPORT_MAX_BYTES, without holding it all in memory."""
-    if settings.api_key is None:
-        raise _UploadRefusedError(403, "Forbidden", "imports are off: set ORGMAP_API_KEY")
-    if not _valid_key(key, settings):
-        raise _UploadRefusedError(401, "Unauthorized", "a valid X-API-Key header is required")
+    check_write_key(settings, key, "imports")
     limit = settings.import_max_bytes
     too_large = f"an import body may have at most {limit:,} bytes (ORGMAP_IMPORT_MAX_BYTES)"
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise _UploadRefusedError(413, "Content too large", too_large)
+        raise WriteRefusedError(413, "Content too large", too_large)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         if not await _received(request, path, limit):
-            raise _UploadRefusedError(413, "Content too large", too_large)
+            raise WriteRefusedError(413, "Content too large", too_large)
         yield path
-
-
-def _valid_key(given: str | None, settings: Settings) -> bool:
-    """Compared as bytes in constant time: a header may carry any byte (latin-1)."""
-    if given is None or settings.api_key is None:
-        return False
-    expected = settings.api_key.get_secret_value().encode("utf-8")
-    return secrets.compare_digest(given.encode("latin-1", "replace"), expected)
 
 
 async def _received(request: Request, path: Path, limit: int) -> bool:

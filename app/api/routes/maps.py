@@ -15,6 +15,7 @@ from app.model.common import SLUG_PATTERN
 from app.model.vocabulary import Lang
 from app.viz.explorer import explorer_html
 from app.viz.exports import FORMATS
+from app.viz.graph import ViewGraph
 from app.viz.maps import VIEWS, ViewEntry, build_view
 
 router = APIRouter(tags=["maps"])
@@ -104,11 +105,18 @@ def _answer(
 ) -> Response:
     entity_id = getattr(params, "id", None)
     graph = build_view(store, name, entity_id, params, budget(settings))
-    body = write_map(store, graph, format_name, params.lang or Lang.FI)
+    stem = "-".join(p for p in ("orgmap", name, entity_id) if p)
+    return map_response(store, graph, format_name, params.lang or Lang.FI, stem, params.download)
+
+
+def map_response(
+    store: Any, graph: ViewGraph, format_name: str, lang: Lang, stem: str, download: bool
+) -> Response:
+    """A drawn view in `format_name`: the page (under its own CSP) shown, the rest downloads."""
+    body = write_map(store, graph, format_name, lang)
     media_type, suffix = map_format(format_name)
     headers = {"Content-Security-Policy": MAP_CSP} if format_name == "html" else {}
-    if params.download or format_name not in ("html", "json"):
-        stem = "-".join(p for p in ("orgmap", name, entity_id) if p)
+    if download or format_name not in ("html", "json"):
         headers["Content-Disposition"] = f'attachment; filename="{stem}.{suffix}"'
     return Response(body, media_type=media_type, headers=headers)
 
