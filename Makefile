@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 CHROMIUM := /usr/bin/chromium
 DOT := /usr/bin/dot
+# The picture tests read SVG and PDF back as a reader would: librsvg's and poppler's tools.
+READERS := /usr/bin/rsvg-convert /usr/bin/pdftotext
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
@@ -37,6 +39,10 @@ $(DOT):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz fonts-dejavu-core
 
+$(READERS):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends librsvg2-bin poppler-utils
+
 run: setup $(DOT)
 	$(BIN)/orgmap load
 	$(BIN)/orgmap serve
@@ -48,14 +54,14 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT)
+unit: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
 # The same suite and answers against a Neo4j server (README, "Production"): set
 # ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD. The server's graph is replaced by the seed graph.
-test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT)
+test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
 	@test -n "$$ORGMAP_NEO4J_URI" || { echo "set ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD (README: Production)"; exit 2; }
 	ORGMAP_TEST_BACKEND=neo4j $(BIN)/pytest
 

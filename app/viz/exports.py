@@ -1,5 +1,6 @@
 """A view in the formats other tools read: GraphML (yEd, Gephi), GEXF (Gephi), JSON
-(Cytoscape.js elements), CSV (nodes.csv and edges.csv in one zip), and the HTML map itself.
+(Cytoscape.js elements), CSV (nodes.csv and edges.csv in one zip), the HTML map itself, and
+pictures for print (SVG, PNG, PDF: app/viz/image.py).
 
 Every format carries what the map shows: each node's and relationship's validity, assertion
 and sources. Where a format holds only scalars (GraphML, GEXF, CSV), the sources are two
@@ -21,6 +22,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from app.model.common import Citation, first_day, last_day
 from app.model.vocabulary import Lang
 from app.viz.graph import ViewEdge, ViewGraph, ViewNode
+from app.viz.image import write_pdf, write_png, write_svg
 from app.viz.page import render_html
 
 # Edges carry their type as "relationship": GEXF reserves an edge's "type" (directed or not).
@@ -229,4 +231,7 @@ FORMATS: dict[str, Format] = {
     "gexf": Format("application/gexf+xml", "gexf", _gexf),
     "json": Format("application/json", "json", _json),
     "csv": Format("application/zip", "zip", _csv_zip),
+    "svg": Format("image/svg+xml", "svg", write_svg),
+    "png": Format("image/png", "png", write_png),
+    "pdf": Format("application/pdf", "pdf", write_pdf),
 }

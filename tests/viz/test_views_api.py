@@ -141,7 +141,7 @@ def test_view_errors_are_problems(client: TestClient) -> None:
     assert no_end.status_code == 404
     unknown = client.get("/api/v1/views/steers.html?id=org-temx")
     assert unknown.status_code == 404 and "org-tem" in unknown.json()["suggestions"]
-    bad = client.get("/api/v1/views/steers?id=org-tem&format=pdf&depth=99")
+    bad = client.get("/api/v1/views/steers?id=org-tem&format=xlsx&depth=99")
     assert bad.status_code == 422
     assert {e["location"] for e in bad.json()["errors"]} == {"query.format", "query.depth"}
     assert bad.headers["content-type"] == "application/problem+json"

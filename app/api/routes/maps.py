@@ -1,5 +1,6 @@
 """The maps over HTTP: every view of app/viz/maps.py as a self-contained HTML page or an
-export (GraphML, GEXF, Cytoscape JSON, CSV zip), and the explorer page at /map."""
+export (GraphML, GEXF, Cytoscape JSON, CSV zip, SVG, PNG, PDF), and the explorer page at
+/map."""
 
 from typing import Annotated, Any, Literal
 
@@ -19,12 +20,16 @@ from app.viz.graph import ViewGraph
 from app.viz.maps import VIEWS, ViewEntry, build_view
 
 router = APIRouter(tags=["maps"])
-FormatName = Literal["html", "graphml", "gexf", "json", "csv", "popolo", "turtle", "jsonld"]
+FormatName = Literal[
+    "html", "graphml", "gexf", "json", "csv", "svg", "png", "pdf", "popolo", "turtle", "jsonld"
+]
 # The map page allows its own inline script and nothing from anywhere (see app/viz/page.py).
 MAP_CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "img-src data:; font-src data:"
 )
+# An SVG opened by itself is a document too: it may style itself and do nothing else.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 EXPLORER_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'"
@@ -44,8 +49,8 @@ def _query_model(name: str, entry: ViewEntry) -> Any:
             FormatName,
             Field(
                 default="html",
-                description="html, graphml, gexf, json (Cytoscape), csv (a zip), popolo, "
-                "turtle or jsonld (W3C ORG).",
+                description="html, graphml, gexf, json (Cytoscape), csv (a zip), svg, png, "
+                "pdf (pictures for print), popolo, turtle or jsonld (W3C ORG).",
             ),
         ),
         download=(bool, Field(default=False, description="Send as an attachment.")),
@@ -115,7 +120,8 @@ def map_response(
     """A drawn view in `format_name`: the page (under its own CSP) shown, the rest downloads."""
     body = write_map(store, graph, format_name, lang)
     media_type, suffix = map_format(format_name)
-    headers = {"Content-Security-Policy": MAP_CSP} if format_name == "html" else {}
+    csp = {"html": MAP_CSP, "svg": SVG_CSP}.get(format_name)
+    headers = {"Content-Security-Policy": csp} if csp else {}
     if download or format_name not in ("html", "json"):
         headers["Content-Disposition"] = f'attachment; filename="{stem}.{suffix}"'
     return Response(body, media_type=media_type, headers=headers)

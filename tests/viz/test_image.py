@@ -1,0 +1,174 @@
+"""Pictures of a view (SVG, PNG, PDF) drawn by the real Graphviz, read back by standard readers:
+rsvg-convert (librsvg) and pdftotext (poppler), as a reader's viewer would show them. `make
+unit` installs both (Debian's librsvg2-bin and poppler-utils)."""
+
+import struct
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from app.cli import app as cli
+from app.config import Settings, get_settings
+from app.model.common import Citation
+from app.model.vocabulary import Label, RelType
+from app.viz.graph import ViewEdge, ViewGraph, ViewNode
+from app.viz.image import render
+
+TEM_TREE = "steers?id=org-tem&depth=3"
+TEM_NAMES = ("työ- ja elinkeinoministeriö", "ELY-keskukset", "työ- ja elinkeinotoimistot")
+TEM_TITLE = "työ- ja elinkeinoministeriö: whom it steers"
+TEM_SOURCES = ("src-000", "src-004")
+HOSTILE = "A<b>&amp;\"'{x|y}\\N\nB</b>"  # markup, an entity, quotes, record braces, DOT's \N
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    """The text a PDF reader finds, in drawing order, its white space folded."""
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        check=True,
+    )
+    return _words(done.stdout.decode())
+
+
+def svg_as_pdf(svg: bytes, tmp_path: Path) -> bytes:
+    path = tmp_path / "read.svg"
+    path.write_bytes(svg)
+    done = subprocess.run(["rsvg-convert", "-f", "pdf", str(path)], capture_output=True, check=True)
+    assert done.stdout.startswith(b"%PDF")
+    return done.stdout
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    assert png.startswith(PNG_SIGNATURE)
+    assert png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+def _get(client: TestClient, query: str, fmt: str) -> Any:
+    answer = client.get(f"/api/v1/views/{query}&format={fmt}")
+    assert answer.status_code == 200, answer.text
+    return answer
+
+
+def _assert_tem_tree(text: str, day: str = "today") -> None:
+    for name in TEM_NAMES:
+        assert name in text, name
+    assert TEM_TITLE in text
+    assert f"As of: {day}" in text
+    for source in TEM_SOURCES:
+        assert source in text
+    assert "STEERS: administrative" in text and "implied" in text  # the legend
+
+
+def test_an_svg_of_tems_steering_tree_reads_back_with_librsvg(
+    client: TestClient, tmp_path: Path
+) -> None:
+    answer = _get(client, TEM_TREE, "svg")
+    assert answer.headers["content-type"] == "image/svg+xml"
+    assert 'filename="orgmap-steers-org-tem.svg"' in answer.headers["content-disposition"]
+    assert answer.headers["content-security-policy"].startswith("default-src 'none'")
+    svg = answer.content
+    root = ElementTree.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert b"href" not in svg and b"<script" not in svg  # nothing to fetch, nothing to run
+    _assert_tem_tree(pdf_text(svg_as_pdf(svg, tmp_path), tmp_path))
+
+
+def test_a_pdf_of_tems_steering_tree_reads_back_with_pdftotext(
+    client: TestClient, tmp_path: Path
+) -> None:
+    answer = _get(client, TEM_TREE, "pdf")
+    assert answer.headers["content-type"] == "application/pdf"
+    assert answer.content.startswith(b"%PDF")
+    _assert_tem_tree(pdf_text(answer.content, tmp_path))
+
+
+def test_a_png_of_tems_steering_tree_is_a_png_of_a_sane_size(client: TestClient) -> None:
+    answer = _get(client, TEM_TREE, "png")
+    assert answer.headers["content-type"] == "image/png"
+    width, height = png_size(answer.content)
+    assert 400 <= width <= 2000 and 400 <= height <= 2000, (width, height)
+
+
+def test_the_picture_says_which_day_it_shows(client: TestClient, tmp_path: Path) -> None:
+    pdf = _get(client, f"{TEM_TREE}&as_of=2024-05-01", "pdf").content
+    _assert_tem_tree(pdf_text(pdf, tmp_path), day="2024-05-01")
+
+
+def test_a_view_laid_out_by_neato_shows_every_label(client: TestClient, tmp_path: Path) -> None:
+    query = "members?id=grp-tem-virkamiesjohtoryhma"
+    elements = client.get(f"/api/v1/views/{query}&format=json").json()["elements"]
+    text = pdf_text(_get(client, query, "pdf").content, tmp_path)
+    labels = {_words(n["data"]["label"]) for n in elements["nodes"]}
+    assert len(labels) >= 4
+    for label in labels:
+        assert label in text, label
+    sources = {doc for e in elements["edges"] for doc in e["data"]["source_docs"]}
+    assert sources and all(doc in text for doc in sources)
+
+
+def _hostile_view() -> ViewGraph:
+    view = ViewGraph(f"Title {HOSTILE}", day=None, hierarchical=True, focus="org-a")
+    for node_id, name in (("org-a", HOSTILE), ("org-b", "plain")):
+        view.nodes[node_id] = ViewNode(
+            node_id,
+            Label.ORGANIZATION,
+            "ministry",
+            name,
+            "",
+            sources=(Citation(doc="src-1", quote="a quote"),),
+        )
+    view.edges["e"] = ViewEdge("e", RelType.STEERS, "org-a", "org-b", "administrative", "")
+    view.notice = HOSTILE
+    return view
+
+
+def test_hostile_names_are_drawn_as_text(tmp_path: Path) -> None:
+    svg = render(_hostile_view(), "svg")
+    root = ElementTree.fromstring(svg)  # still well-formed XML
+    assert not [e for e in root.iter() if e.tag in (f"{SVG}b", "b", f"{SVG}script")]
+    drawn = _words(" ".join("".join(e.itertext()) for e in root.iter(f"{SVG}text")))
+    expected = _words(HOSTILE)
+    assert drawn.count(expected) >= 2  # the node's label and the notice
+    assert f"Title {expected}" in drawn
+    assert expected in pdf_text(render(_hostile_view(), "pdf"), tmp_path)
+
+
+@pytest.fixture
+def seed_cli(seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("ORGMAP_DB_PATH", str(seed_settings.db_path))
+    monkeypatch.setenv("ORGMAP_BACKEND", seed_settings.backend)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_orgmap_export_map_writes_pictures(seed_cli: None, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"tem.{fmt}"
+    args = ["export", "map", "--view", "steers", "--id", "org-tem", "-f", fmt, "-o", str(target)]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    assert f"wrote {target} ({fmt}: 3 nodes, 6 relationships)" in _words(done.stdout)
+    body = target.read_bytes()
+    if fmt == "png":
+        assert min(png_size(body)) >= 400
+    else:
+        pdf = svg_as_pdf(body, tmp_path) if fmt == "svg" else body
+        _assert_tem_tree(pdf_text(pdf, tmp_path))
