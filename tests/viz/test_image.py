@@ -22,7 +22,6 @@ from app.viz.image import render
 
 TEM_TREE = "steers?id=org-tem&depth=3"
 TEM_NAMES = ("työ- ja elinkeinoministeriö", "ELY-keskukset", "työ- ja elinkeinotoimistot")
-TEM_TITLE = "työ- ja elinkeinoministeriö: whom it steers"
 TEM_SOURCES = ("src-000", "src-004")
 HOSTILE = "A<b>&amp;\"'{x|y}\\N\nB</b>"  # markup, an entity, quotes, record braces, DOT's \N
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -66,10 +65,18 @@ def _get(client: TestClient, query: str, fmt: str) -> Any:
     return answer
 
 
-def _assert_tem_tree(text: str, day: str = "today") -> None:
+@pytest.fixture
+def tem_title(client: TestClient) -> str:
+    """The view's title as the map names it (in the view's language)."""
+    title: str = _get(client, TEM_TREE, "json").json()["data"]["name"]
+    assert title.startswith("työ- ja elinkeinoministeriö: ")
+    return _words(title)
+
+
+def _assert_tem_tree(text: str, title: str, day: str = "today") -> None:
     for name in TEM_NAMES:
         assert name in text, name
-    assert TEM_TITLE in text
+    assert title in text
     assert f"As of: {day}" in text
     for source in TEM_SOURCES:
         assert source in text
@@ -77,7 +84,7 @@ def _assert_tem_tree(text: str, day: str = "today") -> None:
 
 
 def test_an_svg_of_tems_steering_tree_reads_back_with_librsvg(
-    client: TestClient, tmp_path: Path
+    client: TestClient, tmp_path: Path, tem_title: str
 ) -> None:
     answer = _get(client, TEM_TREE, "svg")
     assert answer.headers["content-type"] == "image/svg+xml"
@@ -87,16 +94,16 @@ def test_an_svg_of_tems_steering_tree_reads_back_with_librsvg(
     root = ElementTree.fromstring(svg)
     assert root.tag == f"{SVG}svg"
     assert b"href" not in svg and b"<script" not in svg  # nothing to fetch, nothing to run
-    _assert_tem_tree(pdf_text(svg_as_pdf(svg, tmp_path), tmp_path))
+    _assert_tem_tree(pdf_text(svg_as_pdf(svg, tmp_path), tmp_path), tem_title)
 
 
 def test_a_pdf_of_tems_steering_tree_reads_back_with_pdftotext(
-    client: TestClient, tmp_path: Path
+    client: TestClient, tmp_path: Path, tem_title: str
 ) -> None:
     answer = _get(client, TEM_TREE, "pdf")
     assert answer.headers["content-type"] == "application/pdf"
     assert answer.content.startswith(b"%PDF")
-    _assert_tem_tree(pdf_text(answer.content, tmp_path))
+    _assert_tem_tree(pdf_text(answer.content, tmp_path), tem_title)
 
 
 def test_a_png_of_tems_steering_tree_is_a_png_of_a_sane_size(client: TestClient) -> None:
@@ -107,8 +114,9 @@ def test_a_png_of_tems_steering_tree_is_a_png_of_a_sane_size(client: TestClient)
 
 
 def test_the_picture_says_which_day_it_shows(client: TestClient, tmp_path: Path) -> None:
-    pdf = _get(client, f"{TEM_TREE}&as_of=2024-05-01", "pdf").content
-    _assert_tem_tree(pdf_text(pdf, tmp_path), day="2024-05-01")
+    query = f"{TEM_TREE}&as_of=2024-05-01"
+    title = _words(_get(client, query, "json").json()["data"]["name"])
+    _assert_tem_tree(pdf_text(_get(client, query, "pdf").content, tmp_path), title, "2024-05-01")
 
 
 def test_a_view_laid_out_by_neato_shows_every_label(client: TestClient, tmp_path: Path) -> None:
@@ -160,7 +168,9 @@ def seed_cli(seed_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterat
 
 
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
-def test_orgmap_export_map_writes_pictures(seed_cli: None, tmp_path: Path, fmt: str) -> None:
+def test_orgmap_export_map_writes_pictures(
+    seed_cli: None, tmp_path: Path, tem_title: str, fmt: str
+) -> None:
     target = tmp_path / f"tem.{fmt}"
     args = ["export", "map", "--view", "steers", "--id", "org-tem", "-f", fmt, "-o", str(target)]
     done = CliRunner().invoke(cli, args)
@@ -171,4 +181,4 @@ def test_orgmap_export_map_writes_pictures(seed_cli: None, tmp_path: Path, fmt: 
         assert min(png_size(body)) >= 400
     else:
         pdf = svg_as_pdf(body, tmp_path) if fmt == "svg" else body
-        _assert_tem_tree(pdf_text(pdf, tmp_path))
+        _assert_tem_tree(pdf_text(pdf, tmp_path), tem_title)
