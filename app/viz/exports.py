@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from xml.etree.ElementTree import SubElement
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -123,6 +124,11 @@ def _gexf(view: ViewGraph, lang: Lang) -> bytes:
     writer = GEXFWriter(encoding="utf-8")
     writer.add_graph(graph)
     writer.graph_element.set("timeformat", "date")  # also when no node has a date
+    # The schema has no graph name (networkx writes one): the title is the description.
+    writer.graph_element.attrib.pop("name", None)
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        SubElement(meta, "description").text = view.title
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -10,14 +10,18 @@ from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
+import xmlschema
 from fastapi.testclient import TestClient
 
+from app.config import PROJECT_ROOT
 from app.model import GraphBundle
 from app.model.common import first_day, last_day
 
 # What a node or an edge says of itself: (valid_from, valid_to, date_text, assertion, sources).
 Facts = tuple[str, str, str, str, list[tuple[str, str]]]
 GEXF = "{http://www.gexf.net/1.2draft}"
+# GEXF's own schema (CC BY 4.0, see its README), read from disk only: no download at test time.
+GEXF_SCHEMA = PROJECT_ROOT / "tests" / "fixtures" / "gexf-1.2draft" / "gexf.xsd"
 
 
 def _download(client: TestClient, query: str, fmt: str) -> bytes:
@@ -157,3 +161,22 @@ def test_an_undated_view_is_still_a_timeline_in_days(client: TestClient) -> None
     graph, spans = _spans(_download(client, "steers?id=org-tem&depth=3", "gexf"))
     assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
     assert set(spans.values()) == {(None, None)}  # undated: open on both sides
+
+
+@pytest.fixture(scope="module")
+def gexf_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(GEXF_SCHEMA, allow="local")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["steers?id=org-tem&depth=3", "neighbourhood?id=evt-jjp-sarja&depth=2", "graph?limit=2000"],
+)
+def test_gexf_exports_are_valid_against_the_gexf_schema(
+    client: TestClient, gexf_schema: xmlschema.XMLSchema, query: str
+) -> None:
+    body = _download(client, query, "gexf")
+    errors = list(gexf_schema.iter_errors(body.decode()))
+    assert not errors, errors[0]
+    meta = ElementTree.fromstring(body).find(f"{GEXF}meta/{GEXF}description")
+    assert meta is not None and meta.text  # the view's title
