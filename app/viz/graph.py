@@ -8,7 +8,8 @@ from typing import Any
 from app.graph.rows import citations_from
 from app.model.answers import EdgeRef, EntityRef
 from app.model.common import Citation
-from app.model.vocabulary import Label, RelType
+from app.model.vocabulary import Label, Lang, RelType
+from app.viz.tooltips import edge_tooltip, node_tooltip
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,10 @@ class ViewNode:
     assertion: str | None = None  # nodes carry one only where their source states it
     # Filled for the views small enough to read whole (app/viz/maps.py DETAILED_UP_TO).
     sources: tuple[Citation, ...] = field(default=(), hash=False, compare=False)
+    # What the tooltip is told again from, in another language (ViewGraph.localise).
+    names: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    undated: bool = False
+    details: dict[str, Any] | None = field(default=None, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,21 +73,26 @@ class ViewGraph:
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)
     hidden: set[str] = field(default_factory=set)
     annotations: list[Annotation] = field(default_factory=list)
+    lang: Lang = Lang.FI  # the language of the tooltips (the names come named in it)
 
     def add_entities(self, entities: Iterable[EntityRef]) -> None:
         for entity in entities:
             if entity.id not in self.nodes:
-                self.nodes[entity.id] = ViewNode(
+                node = ViewNode(
                     entity.id,
                     entity.type,
                     entity.kind,
                     entity.name,
-                    entity_tooltip(entity),
+                    "",
                     valid_from=entity.valid_from,
                     valid_to=entity.valid_to,
+                    names={k: v for k, v in entity.names.model_dump().items() if v},
+                    undated=entity.undated,
                 )
+                self.nodes[entity.id] = replace(node, tooltip=node_tooltip(node, self.lang))
 
     def add_edges(self, edges: Iterable[EdgeRef]) -> None:
+        names = self._names()
         for edge in edges:
             if edge.id not in self.edges:
                 self.edges[edge.id] = ViewEdge(
@@ -91,7 +101,7 @@ class ViewGraph:
                     edge.from_,
                     edge.to,
                     edge.qualifier,
-                    edge_tooltip(edge),
+                    "",
                     valid_from=edge.valid_from,
                     valid_to=edge.valid_to,
                     date_text=edge.date_text,
@@ -99,71 +109,35 @@ class ViewGraph:
                     attributes=dict(edge.attributes),
                     sources=tuple(edge.sources),
                 )
+                told = edge_tooltip(self.edges[edge.id], names, self.lang)
+                self.edges[edge.id] = replace(self.edges[edge.id], tooltip=told)
 
     def add_details(self, node_id: str, row: dict[str, Any]) -> None:
         """What the stored node says beyond its reference: the full tooltip, its validity as
         stored (with a date as the source words it), its assertion and its sources."""
-        node = self.nodes[node_id]
-        self.nodes[node_id] = replace(
-            node,
-            tooltip=detailed_tooltip(row, node.name),
-            valid_from=row.get("valid_from") or node.valid_from,
-            valid_to=row.get("valid_to") or node.valid_to,
+        node = replace(
+            self.nodes[node_id],
+            valid_from=row.get("valid_from") or self.nodes[node_id].valid_from,
+            valid_to=row.get("valid_to") or self.nodes[node_id].valid_to,
             date_text=row.get("date_text") or None,
             assertion=row.get("assertion") or None,
             sources=tuple(Citation(doc=c["doc"], quote=c["quote"]) for c in citations_from(row)),
+            details=row,
         )
+        self.nodes[node_id] = replace(node, tooltip=node_tooltip(node, self.lang))
+
+    def localise(self, lang: Lang) -> None:
+        """Every tooltip told again in `lang` (once all nodes are in: edges name their ends)."""
+        self.lang = lang
+        for node_id, node in self.nodes.items():
+            self.nodes[node_id] = replace(node, tooltip=node_tooltip(node, lang))
+        names = self._names()
+        for edge_id, edge in self.edges.items():
+            self.edges[edge_id] = replace(edge, tooltip=edge_tooltip(edge, names, lang))
+
+    def _names(self) -> dict[str, str]:
+        return {node_id: node.name for node_id, node in self.nodes.items()}
 
     def drawable_edges(self) -> list[ViewEdge]:
         """Edges whose both ends are on the map (a capped answer can leave one out)."""
         return [e for e in self.edges.values() if e.start in self.nodes and e.end in self.nodes]
-
-
-def entity_tooltip(entity: EntityRef) -> str:
-    lines = [entity.name, f"{entity.type.value} · {entity.kind} · {entity.id}"]
-    for lang, name in entity.names.model_dump().items():
-        if name and name != entity.name:
-            lines.append(f"{lang}: {name}")
-    if entity.valid_from or entity.valid_to:
-        lines.append(f"valid {entity.valid_from or '…'} – {entity.valid_to or '…'}")
-    elif entity.undated:
-        lines.append(UNDATED_LINE)
-    return "\n".join(lines)
-
-
-UNDATED_LINE = "undated: no dates recorded"
-
-
-def detailed_tooltip(row: dict[str, Any], name: str) -> str:
-    """A stored node's tooltip: names in every language, validity and every source's quote."""
-    lines = [name, f"{row['_label']} · {row.get('kind') or ''} · {row['id']}"]
-    for lang in ("fi", "sv", "en"):
-        for field_name, what in ((f"name_{lang}", "name"), (f"abbr_{lang}", "abbr.")):
-            if row.get(field_name):
-                lines.append(f"{what} ({lang}): {row[field_name]}")
-    if row.get("gloss_en"):
-        lines.append(f"gloss (en): {row['gloss_en']}")
-    if row.get("valid_from") or row.get("valid_to"):
-        lines.append(f"valid {row.get('valid_from') or '…'} – {row.get('valid_to') or '…'}")
-    else:
-        lines.append(UNDATED_LINE)
-    if row.get("date_text"):
-        lines.append(f"date as given: {row['date_text']}")
-    if row.get("assertion"):
-        lines.append(f"assertion: {row['assertion']}")
-    lines += [f"{c['doc']}: “{c['quote']}”" for c in citations_from(row)]
-    return "\n".join(lines)
-
-
-def edge_tooltip(edge: EdgeRef) -> str:
-    kind = f"{edge.type.value} ({edge.qualifier})" if edge.qualifier else edge.type.value
-    lines = [f"{kind}: {edge.from_} → {edge.to}"]
-    if edge.valid_from or edge.valid_to:
-        lines.append(f"valid {edge.valid_from or '…'} – {edge.valid_to or '…'}")
-    else:
-        lines.append(UNDATED_LINE)
-    if edge.date_text:
-        lines.append(f"date as given: {edge.date_text}")
-    lines.append(f"assertion: {edge.assertion}")
-    lines += [f"{c.doc}: “{c.quote}”" for c in edge.sources]
-    return "\n".join(lines)

@@ -20,9 +20,10 @@ from app.model.params import (
     SteeringViewParams,
     ViewParams,
 )
-from app.model.vocabulary import RelType, ViewName
+from app.model.vocabulary import Lang, RelType, ViewName
 from app.store.base import GraphStore
 from app.viz.graph import ViewGraph
+from app.viz.words import say
 
 Builder = Callable[[GraphStore, str | None, Any, Budget], ViewGraph]
 
@@ -52,7 +53,12 @@ def build_view(
             row = node_by_id(store, node_id)
             if row is not None:
                 view.add_details(node_id, row)
+    view.localise(_lang(params))  # every tooltip in the chosen language, whatever the builder
     return view
+
+
+def _lang(params: ViewParams) -> Lang:
+    return params.lang or Lang.FI
 
 
 CATALOGUE_PAGE = 1000  # the most a catalogue answer gives on one page
@@ -72,9 +78,20 @@ def _fill_missing_ends(view: ViewGraph, store: GraphStore, params: ViewParams) -
             view.add_entities([entity_ref(row, params.lang)])
 
 
-def _outside_notice(*validities: SubjectValidity | None) -> str:
+def _outside_notice(lang: Lang, *validities: SubjectValidity | None) -> str:
     """The notice of a view whose entity did not exist on the asked day (empty otherwise)."""
-    return "; ".join(v.message for v in validities if v is not None)
+    return "; ".join(
+        say(
+            v.state,
+            lang,
+            entity=v.entity,
+            day=v.as_of,
+            valid_from=v.valid_from,
+            valid_to=v.valid_to,
+        )
+        for v in validities
+        if v is not None
+    )
 
 
 def _neighbourhood(
@@ -82,12 +99,13 @@ def _neighbourhood(
 ) -> ViewGraph:
     # Not through the catalogue's checks: a map may go deeper (10 hops) than the API's (5).
     answer = explore.neighbourhood(store, i or "", p, b)
-    view = ViewGraph(f"{answer.center.name}: neighbourhood, {p.depth} hops", focus=answer.center.id)
+    title = say("title_neighbourhood", _lang(p), name=answer.center.name, depth=p.depth)
+    view = ViewGraph(title, focus=answer.center.id)
     view.add_entities([answer.center, *answer.nodes])
     view.add_edges(answer.edges)
     if answer.truncated:
-        view.notice = f"cut at {p.limit} nodes: narrow the view or raise the limit"
-    view.notice = _outside_notice(answer.subject_validity) or view.notice
+        view.notice = say("cut_narrow", _lang(p), limit=p.limit)
+    view.notice = _outside_notice(_lang(p), answer.subject_validity) or view.notice
     return view
 
 
@@ -97,12 +115,12 @@ def _steering_tree(way: steering.Way) -> Builder:
             store, "steered-by" if way == "up" else "steers", i, b,
             max_depth=p.depth, mode=p.mode, as_of=p.as_of, lang=p.lang, limit=CATALOGUE_PAGE,
         )  # fmt: skip
-        what = "who steers it" if way == "up" else "whom it steers"
-        view = ViewGraph(f"{answer.subject.name}: {what}", focus=answer.subject.id)
+        what = "title_steered_by" if way == "up" else "title_steers"
+        view = ViewGraph(say(what, _lang(p), name=answer.subject.name), focus=answer.subject.id)
         view.add_entities([answer.subject, *(link.entity for link in answer.items)])
         view.add_edges(edge for link in answer.items for path in link.paths for edge in path)
         _fill_missing_ends(view, store, p)
-        view.notice = _outside_notice(answer.subject_validity)
+        view.notice = _outside_notice(_lang(p), answer.subject_validity)
         return view
 
     return build
@@ -110,7 +128,8 @@ def _steering_tree(way: steering.Way) -> Builder:
 
 def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> ViewGraph:
     answer = _ask(store, "members", i, b, as_of=p.as_of, lang=p.lang, limit=CATALOGUE_PAGE)
-    view = ViewGraph(f"{answer.subject.name}: composition", focus=answer.subject.id)
+    title = say("title_members", _lang(p), name=answer.subject.name)
+    view = ViewGraph(title, focus=answer.subject.id)
     view.add_entities([answer.subject])
     for member in answer.items:
         view.add_entities([member.member])
@@ -119,8 +138,8 @@ def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> View
             view.add_entities([holder.person])
             view.add_edges([holder.edge])
     if not answer.chair_stated:
-        view.notice = "no chair is stated for this body"
-    view.notice = _outside_notice(answer.subject_validity) or view.notice
+        view.notice = say("no_chair", _lang(p))
+    view.notice = _outside_notice(_lang(p), answer.subject_validity) or view.notice
     return view
 
 
@@ -129,11 +148,12 @@ def _preparation(store: GraphStore, i: str | None, p: DepthParams, b: Budget) ->
         store, "preparation-chain", i, b,
         max_depth=p.depth, as_of=p.as_of, lang=p.lang, limit=CATALOGUE_PAGE,
     )  # fmt: skip
-    view = ViewGraph(f"{answer.subject.name}: preparation chain", focus=answer.subject.id)
+    title = say("title_preparation", _lang(p), name=answer.subject.name)
+    view = ViewGraph(title, focus=answer.subject.id)
     view.add_entities([answer.subject, *(step.entity for step in answer.items)])
     view.add_edges(edge for step in answer.items for edge in step.edges)
     _fill_missing_ends(view, store, p)
-    view.notice = _outside_notice(answer.subject_validity)
+    view.notice = _outside_notice(_lang(p), answer.subject_validity)
     return view
 
 
@@ -148,8 +168,9 @@ def _paths(store: GraphStore, i: str | None, p: PathViewParams, b: Budget) -> Vi
         view.add_entities(path.nodes)
         view.add_edges(path.edges)
     if not answer.items:
-        view.notice = f"no path of at most {p.max_length} steps"
-    view.notice = _outside_notice(answer.source_validity, answer.target_validity) or view.notice
+        view.notice = say("no_path", _lang(p), steps=p.max_length)
+    validities = (answer.source_validity, answer.target_validity)
+    view.notice = _outside_notice(_lang(p), *validities) or view.notice
     return view
 
 
@@ -170,11 +191,11 @@ def _whole_graph(store: GraphStore, i: str | None, p: GraphViewParams, b: Budget
         )
         truncated = truncated or len(loose) > p.limit
         nodes += [n for n in loose if n.id not in drawn]
-    view = ViewGraph("The whole graph" + (" (filtered)" if _filtered(p) else ""))
+    view = ViewGraph(say("title_graph_filtered" if _filtered(p) else "title_graph", _lang(p)))
     view.add_entities(nodes[: p.limit])
     view.add_edges(e for e in edges if _mode_kept(e, p))
     if truncated or len(nodes) > p.limit:
-        view.notice = f"cut at {p.limit} nodes: filter by type, kind, relationship or mode"
+        view.notice = say("cut_filter", _lang(p), limit=p.limit)
     return view
 
 

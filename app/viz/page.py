@@ -13,11 +13,13 @@ import jinja2
 from markupsafe import Markup
 from pyvis.network import Network
 
-from app.model.vocabulary import Label, Lang, RelType
+from app.model.vocabulary import Lang, RelType
 from app.viz.graph import ViewGraph
 from app.viz.labels import FONT_SIZE, box_size, wrap
 from app.viz.layout import LayoutUnavailableError, hierarchy_positions, radial_positions
-from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
+from app.viz.legend import legend
+from app.viz.style import BORDER, dashes, drawn_shape, edge_style, node_style
+from app.viz.words import say, seat_words
 
 PHYSICS_LIMIT = 300  # above this many nodes the layout is computed here and physics stays off
 _VIS = Path(str(resources.files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
@@ -37,11 +39,12 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def network(view: ViewGraph) -> Network:
+def network(view: ViewGraph, lang: Lang | None = None) -> Network:
     """The pyvis network of a view: nodes and edges assigned in bulk (add_node is quadratic)."""
     net = Network(directed=True)
     large = len(view.nodes) > PHYSICS_LIMIT
     labels = {node.id: wrap(node.name) for node in view.nodes.values()}
+    labels.update(_seat_labels(view, labels, lang or view.lang))
     positions = _positions(view, labels, large)
     nodes = []
     for node in view.nodes.values():
@@ -51,13 +54,16 @@ def network(view: ViewGraph) -> Network:
             "label": labels[node.id],
             "title": node.tooltip,
             "color": style.colour,
-            "shape": style.shape,
+            "shape": drawn_shape(style, view.hierarchical),
             "size": style.size,
             "group": node.label.value,
         }
         if view.hierarchical:  # label inside a box: no edge crosses it, the layout sized it
-            item["shape"] = "box"
             item["font"] = {"color": _text_colour(style.colour)}
+        if dashes(node.assertion):  # a border dashed as the source supports the node
+            item["color"] = {"background": style.colour, "border": BORDER}
+            item["shapeProperties"] = {"borderDashes": dashes(node.assertion)}
+            item["borderWidth"] = 2
         if node.id == view.focus:
             item["borderWidth"] = 4
         if node.id in positions:
@@ -76,7 +82,7 @@ def network(view: ViewGraph) -> Network:
                 "to": edge.end,
                 "title": edge.tooltip,
                 "color": edge_look.colour,
-                "dashes": edge_look.dashes,
+                "dashes": dashes(edge.assertion),
                 "arrows": edge_look.arrows,
                 "width": edge_look.width,
                 "type": edge.rel.value,
@@ -104,6 +110,18 @@ def _positions(
         positions = radial_positions(view)
     positions.update((k, v) for k, v in view.positions.items() if k in view.nodes)
     return positions
+
+
+def _seat_labels(view: ViewGraph, labels: dict[str, str], lang: Lang) -> dict[str, str]:
+    """On a body's map, each member's label says how it sits: chair, member; ex officio,
+    designated, appointed (a second line, so that the layout leaves room for it)."""
+    seats = {}
+    for edge in view.drawable_edges():
+        if edge.rel is RelType.MEMBER_OF and edge.end == view.focus:
+            seat = seat_words(edge.attributes or {"role": edge.qualifier}, lang)
+            if seat:
+                seats[edge.start] = f"{labels[edge.start]}\n{wrap(f'({seat})')}"
+    return seats
 
 
 def _text_colour(fill: str) -> str:
@@ -154,7 +172,7 @@ def _options(large: bool, fixed: bool, hierarchical: bool) -> str:
 
 
 def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
-    net = network(view)
+    net = network(view, lang)
     js, css = _vis_assets()
     large = len(view.nodes) > PHYSICS_LIMIT
     return TEMPLATES.get_template("map.html").render(
@@ -166,14 +184,13 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
             n
             for n in (
                 view.notice,
-                "large view: laid out in rings, physics off"
-                if large and not view.hierarchical
-                else "",
+                say("large_view", lang) if large and not view.hierarchical else "",
             )
             if n
         ),
-        legend_nodes=_legend_nodes(view),
-        legend_edges=_legend_edges(view),
+        legend=legend(view, lang),
+        words={key: say(key, lang) for key in ("details", "click_hint", "legend", "legend_lines")},
+        counts=say("counts", lang, nodes=len(net.nodes), edges=len(net.edges)),
         vis_js=Markup(js),  # noqa: S704 -- the pinned vis-network build, checked above
         vis_css=Markup(css),  # noqa: S704 -- likewise
         data={
@@ -186,29 +203,3 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
             ],
         },
     )
-
-
-def _legend_nodes(view: ViewGraph) -> list[dict[str, str]]:
-    """One entry per node style the view uses (type, or type and kind where the kind has a
-    style of its own)."""
-    seen: dict[str, str] = {}
-    for node in view.nodes.values():
-        styled_kind = node.label is Label.ORGANIZATION and node.kind in KIND_STYLES
-        text = f"{node.label.value}: {node.kind}" if styled_kind else node.label.value
-        seen.setdefault(text, node_style(node.label, node.kind).colour)
-    shape = "box" if view.hierarchical else "round"  # the shape the map draws them as
-    return [
-        {"colour": colour, "text": text, "shape": shape} for text, colour in sorted(seen.items())
-    ]
-
-
-def _legend_edges(view: ViewGraph) -> list[dict[str, str]]:
-    """One entry per edge style the view uses (STEERS by mode, the others by type)."""
-    seen: dict[str, EdgeStyle] = {}
-    for edge in view.drawable_edges():
-        text = f"STEERS: {edge.qualifier}" if edge.rel is RelType.STEERS else edge.rel.value
-        seen.setdefault(text, edge_style(edge.rel, edge.qualifier))
-    return [
-        {"colour": s.colour, "dash": "dashed" if s.dashes else "solid", "text": text}
-        for text, s in sorted(seen.items())
-    ]

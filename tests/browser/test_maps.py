@@ -65,7 +65,7 @@ def test_find_tem_draw_its_steering_tree_and_download_it(
     assert (
         page.locator("#status")
         .inner_text()
-        .startswith(f"{drawn[0]} nodes, {drawn[1]} relationships")
+        .startswith(f"solmuja {drawn[0]}, suhteita {drawn[1]}")  # the page speaks Finnish first
     )
 
     click_node(page, "org-tem")
@@ -73,7 +73,7 @@ def test_find_tem_draw_its_steering_tree_and_download_it(
         "() => document.getElementById('details').textContent.includes('org-tem')"
     )
     details = page.locator("#details").inner_text()
-    assert "Organization · ministry · org-tem" in details
+    assert "organisaatio · ministeriö · org-tem" in details
     assert re.search(r"src-\d+: “.+”", details)
 
     with page.expect_download() as download:
@@ -160,3 +160,53 @@ def test_hostile_names_show_as_text_and_run_nothing(
         assert page.locator("img").count() == 0
         assert dialogs == []
         context.close()
+
+
+def test_the_language_switch_tells_the_page_again(
+    watched: Watched, live_server: LiveServer
+) -> None:
+    """The explorer's own words, the map's words, legend and tooltips follow the language."""
+    page = watched.page
+    page.goto(f"{live_server.url}/map")
+    assert page.locator("label[for=view]").inner_text() == "Näkymä"
+    page.select_option("#lang", "sv")
+    assert page.evaluate("() => document.documentElement.lang") == "sv"
+    assert page.locator("label[for=view]").inner_text() == "Vy"
+    assert page.locator("label[for=lang]").inner_text() == "Språk"
+    assert page.locator("#draw").inner_text() == "Rita"
+    assert page.locator("#download").inner_text() == "Ladda ner vyn"
+    assert page.locator("#q").get_attribute("placeholder") == "t.ex. ANM, ministeriet, Peltonen"
+    assert page.locator('#view option[value="steers"]').inner_text().startswith("vem den styr")
+    assert page.locator('#rel option[value="STEERS"]').inner_text() == "styr"
+    page.click("#draw")  # no entity picked yet: said in Swedish
+    assert page.locator("#status").inner_text() == "Sök och välj först en post."
+
+    page.fill("#q", "TEM")
+    button = page.locator('#results button[data-id="org-tem"]')
+    assert "(organisation, ministerium" in button.inner_text()
+    button.click()
+    page.select_option("#view", "steers")
+    wait_for_map(page, "steers")
+    frame = page.frame_locator("#map")
+    assert frame.locator("aside h2").all_inner_texts()[-2:] == ["Uppgifter", "Teckenförklaring"]
+    assert frame.locator("#details").inner_text() == "Klicka på en nod eller en relation."
+    legend = frame.locator("#legend li").all_inner_texts()
+    assert "ministerium" in legend and any(t.startswith("styr: ") for t in legend)
+    assert frame.locator("#legend-lines li").first.inner_text() == "anges i källan"
+    assert page.locator("#status").inner_text().startswith("noder: ")
+    tooltip = page.evaluate(f"() => {FRAME}.orgmap.nodes.get('org-tem').title")
+    assert "organisation · ministerium · org-tem" in tooltip and "uppgiftens grund" in tooltip
+    click_node(page, "org-tem")
+    page.wait_for_function(
+        "() => document.getElementById('details').textContent.includes('org-tem')"
+    )
+    assert "organisation · ministerium · org-tem" in page.locator("#details").inner_text()
+
+    page.select_option("#lang", "en")  # and back: the map is drawn again in English
+    page.wait_for_function(
+        f"() => {{ const f = {FRAME}; return f && f.document && f.orgmap && f.orgmap.ready"
+        " && f.document.documentElement.lang === 'en'; }"
+    )
+    assert page.locator("#draw").inner_text() == "Draw"
+    assert page.frame_locator("#map").locator("aside h2").last.inner_text() == "Legend"
+    assert watched.console_errors == []

@@ -5,7 +5,7 @@ import re
 
 from app.model.answers import EdgeRef, EntityRef
 from app.model.common import Citation, Names
-from app.model.vocabulary import Assertion, Label, RelType
+from app.model.vocabulary import Assertion, Label, Lang, RelType
 from app.viz.graph import ViewGraph
 from app.viz.page import PHYSICS_LIMIT, render_html
 
@@ -87,18 +87,8 @@ def test_edges_with_an_end_off_the_map_are_not_drawn() -> None:
     assert page_data(render_html(view))["edges"] == []
 
 
-def test_the_legend_explains_exactly_the_styles_in_the_view() -> None:
-    view = ViewGraph(title="t", focus="org-a")
-    view.add_entities([entity("org-a", "A", "ministry"), entity("org-b", "B", "agency")])
-    view.add_edges([steers("org-a", "org-b")])
-    legend = re.search(r'<ul class="legend">(.*?)</ul>', render_html(view), re.S)
-    assert legend is not None
-    items = re.findall(r"</span>([^<]+)</li>", legend.group(1))
-    assert items == ["Organization: agency", "Organization: ministry", "STEERS: performance"]
-
-
 def test_tooltips_say_undated_for_facts_without_dates() -> None:
-    view = ViewGraph(title="t")
+    view = ViewGraph(title="t", lang=Lang.EN)
     dated = entity("org-b", "B").model_copy(update={"valid_from": "2020", "undated": False})
     view.add_entities([entity("org-a", "A").model_copy(update={"undated": True}), dated])
     later = steers("org-b", "org-a").model_copy(update={"valid_from": "2021-05-01"})
@@ -109,3 +99,10 @@ def test_tooltips_say_undated_for_facts_without_dates() -> None:
     undated_edge, dated_edge = view.edges["steers.org-a.org-b"], view.edges["steers.org-b.org-a"]
     assert "undated" in undated_edge.tooltip and "assertion: stated" in undated_edge.tooltip
     assert "undated" not in dated_edge.tooltip and "valid 2021-05-01 – …" in dated_edge.tooltip
+    view.localise(Lang.FI)  # told again in Finnish, the ends by their names
+    undated_edge, dated_edge = view.edges["steers.org-a.org-b"], view.edges["steers.org-b.org-a"]
+    assert undated_edge.tooltip.startswith("ohjaa (tulosohjaus): A → B")
+    assert "ajoittamaton: päivämääriä ei ole kirjattu" in undated_edge.tooltip
+    assert "tiedon peruste: todettu lähteessä" in undated_edge.tooltip
+    assert "voimassa 2021-05-01 – …" in dated_edge.tooltip
+    assert "voimassa 2020 – …" in view.nodes["org-b"].tooltip
