@@ -1,6 +1,8 @@
 """W3C ORG RDF in (Turtle or JSON-LD): organisations and units, persons, posts, memberships
 (org:Membership with org:role and org:memberDuring), org:holds, org:postIn, org:unitOf and
-org:subOrganizationOf, skos labels by language, and OrgMap's own om:Steering nodes.
+org:subOrganizationOf (or their inverses), skos labels by language, and OrgMap's own
+om:Steering nodes. Persons may be foaf:Person or vcard:Individual; organisations may be of a
+class the file declares below org:Organization; a post without a label is named by its role.
 
 Only what ORG describes is read: om:Steering between organisations comes in, other om:
 resources (documents, projects, events, goals) and their relationships do not.
@@ -12,7 +14,7 @@ import re
 from pathlib import Path
 
 from pydantic import ValidationError
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, TIME
 from rdflib.term import Node as RdfNode
 
@@ -25,6 +27,7 @@ from app.model.edges import Edge, Holds, MemberOf, PartOf, PostIn, Steers
 from app.model.nodes import Node, Organization, Person, Post
 from app.model.vocabulary import Country, Lang, MemberRole, OrgKind, PartOfKind, PostKind
 
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
@@ -80,7 +83,7 @@ def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
             return
         (result.bundle.nodes if isinstance(item, Node) else result.bundle.edges).append(item)  # type: ignore[arg-type]
 
-    for cls in (ORG.Organization, ORG.OrganizationalUnit, ORG.FormalOrganization):
+    for cls in _organisation_classes(graph):
         for subject in set(graph.subjects(RDF.type, cls)):
             if any(n.id == _id(subject, "org") for n in result.bundle.nodes):
                 continue
@@ -99,18 +102,23 @@ def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
                 gloss_en=str(gloss) if gloss else None,
                 alt_names=alt,
             )
-    for subject in set(graph.subjects(RDF.type, FOAF.Person)):
+    people = set(graph.subjects(RDF.type, FOAF.Person)) | set(
+        graph.subjects(RDF.type, VCARD.Individual)
+    )
+    for subject in people:
         label_names, alt = names(subject)
-        name = graph.value(subject, FOAF.name) or next(iter(label_names.values()), str(subject))
+        name = graph.value(subject, FOAF.name) or _vcard_name(graph, subject)
+        name = name or next(iter(label_names.values()), str(subject))
         add(Person, subject, id=_id(subject, "per"), name=str(name), alt_names=alt)
     for subject in set(graph.subjects(RDF.type, ORG.Post)):
         label_names, alt = names(subject)
+        role = graph.value(subject, ORG.role)
         add(
             Post,
             subject,
             id=_id(subject, "post"),
             kind=PostKind.JOB_TITLE,
-            names=label_names or {lang.value: str(subject)},
+            names=label_names or {lang.value: _role_name(graph, role) or str(subject)},
             alt_names=alt,
         )
 
@@ -154,7 +162,7 @@ def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
             **dates,
         )
     for predicate, model, kind in ((ORG.holds, Holds, "HOLDS"), (ORG.postIn, PostIn, "POST_IN")):
-        for a, b in graph.subject_objects(predicate):
+        for a, b in _both_ways(graph, predicate):
             start, finish = (
                 (end(a, "per"), end(b, "post"))
                 if kind == "HOLDS"
@@ -165,7 +173,7 @@ def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
         (ORG.unitOf, PartOfKind.UNIT_OF),
         (ORG.subOrganizationOf, PartOfKind.WITHIN),
     ):
-        for a, b in graph.subject_objects(predicate):
+        for a, b in _both_ways(graph, predicate):
             add(
                 PartOf,
                 a,
@@ -192,6 +200,54 @@ def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
             mode=str(graph.value(steering, OM.mode)),
         )
     return result
+
+
+# ORG's inverse properties: a file may state either side of a relationship, or both.
+_INVERSES: dict[RdfNode, RdfNode] = {
+    ORG.holds: ORG.heldBy,
+    ORG.postIn: ORG.hasPost,
+    ORG.unitOf: ORG.hasUnit,
+    ORG.subOrganizationOf: ORG.hasSubOrganization,
+}
+
+
+def _both_ways(graph: Graph, predicate: RdfNode) -> list[tuple[RdfNode, RdfNode]]:
+    """(a, b) for `a predicate b` and for `b inverse a`, each pair once, in a stable order."""
+    pairs = set(graph.subject_objects(predicate))
+    pairs |= {(a, b) for b, a in graph.subject_objects(_INVERSES[predicate])}
+    return sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1])))
+
+
+def _organisation_classes(graph: Graph) -> list[RdfNode]:
+    """ORG's organisation classes and the classes the file declares below them."""
+    classes: list[RdfNode] = [ORG.Organization, ORG.OrganizationalUnit, ORG.FormalOrganization]
+    for cls in classes:  # grows while it is read: subclasses of subclasses
+        classes += [c for c in graph.subjects(RDFS.subClassOf, cls) if c not in classes]
+    return classes
+
+
+def _vcard_name(graph: Graph, person: RdfNode) -> str:
+    """A vCard individual's formatted name, or title, given and family names (several of
+    each, as a file may merge two persons, in a stable order)."""
+    formatted = graph.value(person, VCARD.fn)
+    if formatted:
+        return str(formatted)
+    parts = [
+        " / ".join(sorted(str(v) for v in graph.objects(person, predicate)))
+        for predicate in (VCARD.title, VCARD["given-name"], VCARD["family-name"])
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _role_name(graph: Graph, role: RdfNode | None) -> str:
+    """A post without a label is named by its role: the role's label, or the last part of
+    its IRI (berorgs:Referatsleitung)."""
+    if role is None:
+        return ""
+    label = graph.value(role, SKOS.prefLabel) or graph.value(role, RDFS.label)
+    if label and str(label).strip():
+        return str(label)
+    return re.split(r"[/#]", str(role).rstrip("/#"))[-1]
 
 
 def _interval(graph: Graph, interval: RdfNode | None) -> dict[str, str]:

@@ -175,6 +175,11 @@ class NeighbourhoodViewParams(DepthParams):
     limit: int = Field(default=300, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
 
 
+class OrgChartViewParams(ViewParams):
+    depth: int = Field(default=1, ge=1, le=10, description="Levels of units to draw.")
+    limit: int = Field(default=300, ge=1, le=MAX_VIEW_NODES, description="Most nodes to draw.")
+
+
 class SteeringViewParams(DepthParams):
     mode: Annotated[list[SteeringMode], BeforeValidator(split_commas)] = Field(
         default_factory=list, description="Keep only these steering modes."
@@ -210,6 +215,7 @@ VIEW_PARAMS: dict[ViewName, type[ViewParams]] = {
     ViewName.PREPARATION_CHAIN: DepthParams,
     ViewName.PATHS: PathViewParams,
     ViewName.GRAPH: GraphViewParams,
+    ViewName.ORG_CHART: OrgChartViewParams,
 }
 """Each view's parameters, declared once: the API's query models, the CLI's and a saved
 map's check are built from them."""

@@ -318,6 +318,7 @@ class ViewName(StrEnum):
     PREPARATION_CHAIN = "preparation-chain"
     PATHS = "paths"
     GRAPH = "graph"
+    ORG_CHART = "org-chart"
 
 
 # Bodies people and posts sit in: what "groups" means for members, chairs and interlocks.
@@ -338,3 +339,8 @@ GROUP_KINDS = frozenset(
 # PART_OF kinds along which steering reaches down: whoever steers a body steers its
 # subordinate offices and its units.
 STEERING_INHERITED_THROUGH = frozenset({PartOfKind.SUBORDINATE_TO, PartOfKind.UNIT_OF})
+
+# PART_OF kinds that make one body a unit of an organisation: what an organisation chart draws.
+ORG_CHART_PARTS = frozenset(
+    {PartOfKind.UNIT_OF, PartOfKind.SUBORDINATE_TO, PartOfKind.WITHIN, PartOfKind.BODY_OF}
+)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.graph import explore, steering
+from app.graph import explore, orgchart, steering
 from app.graph.catalogue import ask
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
@@ -16,6 +16,7 @@ from app.model.params import (
     DepthParams,
     GraphViewParams,
     NeighbourhoodViewParams,
+    OrgChartViewParams,
     PathViewParams,
     SteeringViewParams,
     ViewParams,
@@ -143,6 +144,17 @@ def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> View
     return view
 
 
+def _org_chart(store: GraphStore, i: str | None, p: OrgChartViewParams, b: Budget) -> ViewGraph:
+    answer = orgchart.org_chart(store, i or "", p, b)
+    view = ViewGraph(f"{answer.center.name}: organisation chart", focus=answer.center.id)
+    view.add_entities([answer.center, *answer.nodes])
+    view.add_edges(answer.edges)
+    if answer.truncated:
+        view.notice = f"cut at {p.limit} nodes: lower the depth or raise the limit"
+    view.notice = _outside_notice(answer.subject_validity) or view.notice
+    return view
+
+
 def _preparation(store: GraphStore, i: str | None, p: DepthParams, b: Budget) -> ViewGraph:
     answer = _ask(
         store, "preparation-chain", i, b,
@@ -233,7 +245,12 @@ VIEWS: dict[str, ViewEntry] = dict(
             _steering_tree("down"),
             hierarchical=True,
         ),
-        _view(ViewName.MEMBERS, "a body's seats, posts and their holders", _members),
+        _view(
+            ViewName.MEMBERS,
+            "a body's seats, posts and their holders",
+            _members,
+            hierarchical=True,
+        ),
         _view(
             ViewName.PREPARATION_CHAIN,
             "whom a body prepares matters for, and on up",
@@ -246,6 +263,12 @@ VIEWS: dict[str, ViewEntry] = dict(
             "the whole graph, filtered by type, kind, relationship and mode",
             _whole_graph,
             needs_id=False,
+        ),
+        _view(
+            ViewName.ORG_CHART,
+            "an organisation's units, their posts and the posts' holders",
+            _org_chart,
+            hierarchical=True,
         ),
     ]
 )

@@ -15,8 +15,9 @@ from pyvis.network import Network
 
 from app.model.vocabulary import Lang, RelType
 from app.viz.graph import ViewGraph
-from app.viz.labels import FONT_SIZE, box_size, wrap
-from app.viz.layout import LayoutUnavailableError, hierarchy_positions, radial_positions
+from app.viz.labels import FONT_SIZE, wrap
+from app.viz.layout import DOT_LIMIT, LayoutUnavailableError, Positions, hierarchy_layout
+from app.viz.overview import HUB_SCREEN_FONT, hub_fonts, overview_positions
 from app.viz.legend import legend
 from app.viz.style import BORDER, dashes, drawn_shape, edge_style, node_style
 from app.viz.words import say, seat_words
@@ -45,7 +46,7 @@ def network(view: ViewGraph, lang: Lang | None = None) -> Network:
     large = len(view.nodes) > PHYSICS_LIMIT
     labels = {node.id: wrap(node.name) for node in view.nodes.values()}
     labels.update(_seat_labels(view, labels, lang or view.lang))
-    positions = _positions(view, labels, large)
+    labels, positions = _positions(view, labels, large)
     nodes = []
     for node in view.nodes.values():
         style = node_style(node.label, node.kind)
@@ -89,6 +90,8 @@ def network(view: ViewGraph, lang: Lang | None = None) -> Network:
                 **_bend(parallel[pair]),
             }
         )
+    if large and not view.hierarchical:
+        _label_hubs(nodes, view, positions)
     net.nodes, net.edges = nodes, edges
     net.set_options(_options(large, bool(positions), view.hierarchical))
     return net
@@ -96,32 +99,29 @@ def network(view: ViewGraph, lang: Lang | None = None) -> Network:
 
 def _positions(
     view: ViewGraph, labels: dict[str, str], large: bool
-) -> dict[str, tuple[float, float]]:
-    """Fixed positions from the server's layout: Graphviz for hierarchies, rings for large
+) -> tuple[dict[str, str], Positions]:
+    """Labels and fixed positions from the server's layout: Graphviz's dot for hierarchies
+    (which may wrap labels narrower to fit the screen), its force layouts (or rings) for large
     views; none (the browser's physics) for small ones. A saved map's own positions win."""
-    positions: dict[str, tuple[float, float]] = {}
-    if view.hierarchical:
-        sizes = {node_id: box_size(label) for node_id, label in labels.items()}
+    positions: Positions = {}
+    if view.hierarchical and len(view.nodes) <= DOT_LIMIT:
         try:
-            positions = hierarchy_positions(view, sizes)
+            labels, positions = hierarchy_layout(view, labels)
         except LayoutUnavailableError:
             positions = {}  # vis-network's own hierarchical layout instead
-    elif large:
-        positions = radial_positions(view)
+    elif large or view.hierarchical:
+        positions = overview_positions(view)
     positions.update((k, v) for k, v in view.positions.items() if k in view.nodes)
-    return positions
+    return labels, positions
 
 
-def _seat_labels(view: ViewGraph, labels: dict[str, str], lang: Lang) -> dict[str, str]:
-    """On a body's map, each member's label says how it sits: chair, member; ex officio,
-    designated, appointed (a second line, so that the layout leaves room for it)."""
-    seats = {}
-    for edge in view.drawable_edges():
-        if edge.rel is RelType.MEMBER_OF and edge.end == view.focus:
-            seat = seat_words(edge.attributes or {"role": edge.qualifier}, lang)
-            if seat:
-                seats[edge.start] = f"{labels[edge.start]}\n{wrap(f'({seat})')}"
-    return seats
+def _label_hubs(nodes: list[dict[str, Any]], view: ViewGraph, positions: Positions) -> None:
+    """A large view's hubs keep a label that reads at the first zoom (the others' appear as
+    the reader zooms in: _options)."""
+    sizes = hub_fonts(view, positions, {item["id"]: item["label"] for item in nodes})
+    for item in nodes:
+        if item["id"] in sizes:
+            item["font"] = {**item.get("font", {}), "size": sizes[item["id"]]}
 
 
 def _text_colour(fill: str) -> str:
@@ -166,9 +166,15 @@ def _options(large: bool, fixed: bool, hierarchical: bool) -> str:
             "layout": layout,
             "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large},
             "edges": {"smooth": not fixed and not hierarchical, "font": {"size": 12}},
-            "nodes": {"font": {"size": FONT_SIZE}},
+            "nodes": {"font": {"size": FONT_SIZE}, **(_LEGIBLE_ONLY if large else {})},
         }
     )
+
+
+# vis-network leaves out a label below drawThreshold - 1 px on screen and fades it up to
+# drawThreshold: a large view shows its hubs' labels (overview.py) and the others' only as
+# the reader zooms in to where they read.
+_LEGIBLE_ONLY = {"scaling": {"label": {"drawThreshold": HUB_SCREEN_FONT - 1}}}
 
 
 def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:

@@ -93,3 +93,25 @@ def test_a_bad_org_file_changes_nothing(store: GraphStore, tmp_path: Path) -> No
         import_org(store, path)
     assert failure.value.problems[0].startswith(f"{path}:")
     assert current_bundle(store) == before
+
+
+BERLIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "org-berlin"
+
+
+def test_berlin_organogram_comes_in_whole(fresh_store: Callable[[str], GraphStore]) -> None:
+    """Berlin's real organogram states each relationship from the other side (hasUnit,
+    hasSubOrganization, hasPost), its holders as vCard individuals, its posts by role, and
+    some units only by a class of its own below org:Organization."""
+    target = fresh_store("berlin")
+    target.replace_graph(GraphTables.of({}, []))
+    report = import_org(target, BERLIN / "SenWGP.ttl", lang=Lang.EN)
+    assert report.counts == {
+        "Organization": 31, "Person": 31, "Post": 34, "PART_OF": 30, "POST_IN": 34, "HOLDS": 34,
+    }  # fmt: skip
+    names = {n.id: n for n in current_bundle(target).nodes}
+    person = names["per-https-berlin-github-io-lod-organigram-person-1eeb6c7c5c"]
+    assert person.name == "Dr. Kirsten Dittmar"  # type: ignore[attr-defined]
+    post = names["post-https-berlin-github-io-lod-organigram-position-fb2d04185d"]
+    assert post.names.en == "Referatsleitung"
+    staff = names["org-https-berlin-github-io-lod-organigram-organisation-14da8cab11"]
+    assert staff.names.en == "Stab der Senatorin"  # typed only as orgtype-0000000000

@@ -26,6 +26,7 @@ CASES: dict[str, str] = {
     "preparation-chain": "id=grp-tem-virkamiesjohtoryhma",
     "paths": "id=per-petri-peltonen&to=org-ely-keskukset",
     "graph": "rel=STEERS,PART_OF",
+    "org-chart": "id=org-tem",
 }
 
 
