@@ -17,8 +17,8 @@ from app.model.vocabulary import Lang, RelType
 from app.viz.graph import ViewGraph
 from app.viz.labels import FONT_SIZE, wrap
 from app.viz.layout import DOT_LIMIT, LayoutUnavailableError, Positions, hierarchy_layout
-from app.viz.overview import HUB_SCREEN_FONT, hub_fonts, overview_positions
 from app.viz.legend import legend
+from app.viz.overview import HUB_SCREEN_FONT, hub_fonts, overview_positions
 from app.viz.style import BORDER, dashes, drawn_shape, edge_style, node_style
 from app.viz.words import say, seat_words
 
@@ -122,6 +122,18 @@ def _label_hubs(nodes: list[dict[str, Any]], view: ViewGraph, positions: Positio
     for item in nodes:
         if item["id"] in sizes:
             item["font"] = {**item.get("font", {}), "size": sizes[item["id"]]}
+
+
+def _seat_labels(view: ViewGraph, labels: dict[str, str], lang: Lang) -> dict[str, str]:
+    """On a body's map, each member's label says how it sits: chair, member; ex officio,
+    designated, appointed (a second line, so that the layout leaves room for it)."""
+    seats = {}
+    for edge in view.drawable_edges():
+        if edge.rel is RelType.MEMBER_OF and edge.end == view.focus:
+            seat = seat_words(edge.attributes or {"role": edge.qualifier}, lang)
+            if seat:
+                seats[edge.start] = f"{labels[edge.start]}\n{wrap(f'({seat})')}"
+    return seats
 
 
 def _text_colour(fill: str) -> str:
