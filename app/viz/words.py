@@ -265,7 +265,7 @@ VOCABULARY: dict[type[StrEnum], dict[str, Three]] = {
         "MEMBER_OF": ("jäsenenä", "medlem i", "member of"),
         "HOLDS": ("hoitaa tehtävää", "innehar", "holds"),
         "POST_IN": ("tehtävä organisaatiossa", "befattning i", "post in"),
-        "PART_OF": ("osa", "del av", "part of"),
+        "PART_OF": ("osana", "del av", "part of"),
         "PREPARES_FOR": ("valmistelee asioita", "bereder ärenden för", "prepares for"),
         "SUPPORTS": ("tukee", "stöder", "supports"),
         "COOPERATES_WITH": ("tekee yhteistyötä", "samarbetar med", "cooperates with"),

@@ -17,6 +17,7 @@ from app.store.ladybug import LadybugStore
 from tests.browser.conftest import LiveServer, Watched, record_dialogs
 
 FRAME = "document.getElementById('map').contentWindow"
+SCREENSHOTS = Path(__file__).parent / "screenshots"  # git-ignored: what a user sees
 
 
 def api_elements(server: LiveServer, path: str) -> dict[str, list[object]]:
@@ -201,6 +202,8 @@ def test_the_language_switch_tells_the_page_again(
         "() => document.getElementById('details').textContent.includes('org-tem')"
     )
     assert "organisation · ministerium · org-tem" in page.locator("#details").inner_text()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "explorer-sv-steers-tem.png")
 
     page.select_option("#lang", "en")  # and back: the map is drawn again in English
     page.wait_for_function(
