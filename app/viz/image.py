@@ -13,9 +13,10 @@ import re
 import graphviz
 
 from app.model.vocabulary import Label, RelType
+from app.viz.bundles import Bundle, leaf_bundles
 from app.viz.graph import ViewGraph, ViewNode
 from app.viz.labels import FONT_SIZE, box_size, wrap
-from app.viz.layout import Positions, hierarchy_positions
+from app.viz.layout import Positions, Sizes, hierarchy_positions, tree_links
 from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
 
 FONT = "DejaVu Sans"  # what labels.py measures and the page draws (Debian's fonts-dejavu-core)
@@ -24,6 +25,7 @@ CURVED_UP_TO = 40  # edges routed around nodes; more take neato seconds each: st
 PNG_DPI = 120
 PNG_MAX_INCHES = 40  # a huge view's PNG is scaled down to at most 4,800 pixels a side
 SOURCES_PER_LINE = 6
+FRAME_MARGIN = 10.0  # points between a bundle's frame and its leaves
 # vis-network's shapes as Graphviz shapes that hold the label inside (the page draws most
 # labels beside the shape), as distinct from each other as the page's.
 SHAPES = {
@@ -73,17 +75,67 @@ def image_graph(view: ViewGraph) -> graphviz.Digraph:
     names = {node.id: f"n{index}" for index, node in enumerate(shown)}
     edges = [e for e in view.drawable_edges() if e.start in names and e.end in names]
     graph = _canvas(curved=len(edges) <= CURVED_UP_TO)
+    sizes = {node.id: box_size(wrap(node.name)) for node in shown}
+    positions: Positions = {}
+    bundles: list[Bundle] = []
+    if view.hierarchical:
+        positions = hierarchy_positions(view, sizes) | _saved(view, names)
+        links = [(p, c) for p, c in tree_links(view) if p in names and c in names]
+        bundles = leaf_bundles(edges, links)
+        for index, bundle in enumerate(bundles):  # first: drawn under the leaves
+            graph.node(f"b{index}", **_frame_attrs(bundle, positions, sizes))
     for node in shown:
         graph.node(names[node.id], **_node_attrs(node, view))
+    bundled = {edge.id for bundle in bundles for edge in bundle.edges}
     for edge in edges:
-        look = edge_style(edge.rel, edge.qualifier)
-        graph.edge(names[edge.start], names[edge.end], **_edge_attrs(look, edge.assertion))
-    positions = _positions(view, graph, shown, names)
+        if edge.id not in bundled:
+            look = edge_style(edge.rel, edge.qualifier)
+            graph.edge(names[edge.start], names[edge.end], **_edge_attrs(look, edge.assertion))
+    for index, bundle in enumerate(bundles):
+        ends = (names[bundle.parent], f"b{index}")
+        sample = bundle.edges[0]
+        graph.edge(
+            *(ends if bundle.from_parent else ends[::-1]),
+            **_edge_attrs(edge_style(sample.rel, sample.qualifier), sample.assertion),
+            label=f"<× {len(bundle.edges)}>",
+        )
+    if not view.hierarchical:
+        engine = "sfdp" if len(shown) > LARGE else "neato"
+        positions = _laid_out(graph, engine, names) | _saved(view, names)
     for node in shown:
         x, y = positions[node.id]
         graph.node(names[node.id], pos=f"{x:.1f},{-y:.1f}")
     graph.attr(label=f"<{_heading(view, shown)}>")
     return graph
+
+
+def _saved(view: ViewGraph, names: dict[str, str]) -> Positions:
+    """A saved map's positions (after dragging): they win over any layout."""
+    return {k: v for k, v in view.positions.items() if k in names}
+
+
+def _frame_attrs(bundle: Bundle, positions: Positions, sizes: Sizes) -> dict[str, str]:
+    """A frame around a bundle's leaves, where the layout put them."""
+    lefts, rights, tops, bottoms = [], [], [], []
+    for leaf in bundle.leaves:
+        (x, y), (width, height) = positions[leaf], sizes[leaf]
+        lefts.append(x - width / 2)
+        rights.append(x + width / 2)
+        tops.append(y - height / 2)
+        bottoms.append(y + height / 2)
+    left, right = min(lefts) - FRAME_MARGIN, max(rights) + FRAME_MARGIN
+    top, bottom = min(tops) - FRAME_MARGIN, max(bottoms) + FRAME_MARGIN
+    return {
+        "shape": "box",
+        "style": "rounded,filled",  # not dashed: a dash means "implied"
+        "color": "#bdbdbd",
+        "fillcolor": "#f4f4f4",
+        "label": "",
+        "fixedsize": "true",
+        "width": f"{(right - left) / 72:.3f}",
+        "height": f"{(bottom - top) / 72:.3f}",
+        "pos": f"{(left + right) / 2:.1f},{-(top + bottom) / 2:.1f}",
+    }
 
 
 def _canvas(curved: bool) -> graphviz.Digraph:
@@ -100,7 +152,7 @@ def _canvas(curved: bool) -> graphviz.Digraph:
             "sep": "+6",
         },
         node_attr={"fontname": FONT, "fontsize": str(FONT_SIZE), "penwidth": "1"},
-        edge_attr={"arrowsize": "0.8"},
+        edge_attr={"arrowsize": "0.8", "fontname": FONT, "fontsize": "12"},
     )
 
 
@@ -136,20 +188,6 @@ def _dashed(assertion: str | None) -> list[str]:
     return [] if line == "solid" else [line]
 
 
-def _positions(
-    view: ViewGraph, graph: graphviz.Digraph, shown: list[ViewNode], names: dict[str, str]
-) -> Positions:
-    """The page's positions: Graphviz's `dot` for a hierarchy, else a layout by neato (sfdp
-    for large views) of the same nodes; a saved map's own positions win."""
-    if view.hierarchical:
-        sizes = {node.id: box_size(wrap(node.name)) for node in shown}
-        positions = hierarchy_positions(view, sizes)
-    else:
-        positions = _laid_out(graph, "sfdp" if len(shown) > LARGE else "neato", names)
-    positions.update((k, v) for k, v in view.positions.items() if k in names)
-    return positions
-
-
 def _laid_out(graph: graphviz.Digraph, engine: str, names: dict[str, str]) -> Positions:
     """Node centres by `engine`, from its plain output: points, y downwards (as the page)."""
     plain = graph.pipe(format="plain", engine=engine, encoding="utf-8")
@@ -163,8 +201,8 @@ def _laid_out(graph: graphviz.Digraph, engine: str, names: dict[str, str]) -> Po
 
 
 def _heading(view: ViewGraph, shown: list[ViewNode]) -> str:
-    """Title, day, notice, the legend and the sources cited: lines of text above the map (one
-    block: Graphviz would stretch the cells of a table to the title's width)."""
+    """Title, day, notice, the legend and the sources cited above the map: a table of one
+    column (Graphviz would share the title's width out among the columns of a wider one)."""
     day = view.day.isoformat() if view.day else "today"
     lines = [
         f'<FONT POINT-SIZE="20"><B>{_text(view.title)}</B></FONT>',
@@ -177,7 +215,8 @@ def _heading(view: ViewGraph, shown: list[ViewNode]) -> str:
         "<B>Sources cited</B>",
         *_sources(view, shown),
     ]
-    return "".join(f'{line}<BR ALIGN="LEFT"/>' for line in lines)
+    cells = "".join(f'<TR><TD ALIGN="LEFT">{line}</TD></TR>' for line in lines)
+    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{cells}</TABLE>'
 
 
 def _legend(view: ViewGraph, shown: list[ViewNode]) -> list[str]:

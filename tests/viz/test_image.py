@@ -18,7 +18,7 @@ from app.config import Settings, get_settings
 from app.model.common import Citation
 from app.model.vocabulary import Label, RelType
 from app.viz.graph import ViewEdge, ViewGraph, ViewNode
-from app.viz.image import render
+from app.viz.image import image_graph, render
 
 TEM_TREE = "steers?id=org-tem&depth=3"
 TEM_NAMES = ("työ- ja elinkeinoministeriö", "ELY-keskukset", "työ- ja elinkeinotoimistot")
@@ -156,6 +156,39 @@ def test_hostile_names_are_drawn_as_text(tmp_path: Path) -> None:
     assert drawn.count(expected) >= 2  # the node's label and the notice
     assert f"Title {expected}" in drawn
     assert expected in pdf_text(render(_hostile_view(), "pdf"), tmp_path)
+
+
+def _wide_tree(children: int = 67) -> ViewGraph:
+    """A ministry performance-steering `children` agencies: the leaves are wrapped into rows."""
+    view = ViewGraph("A ministry and its agencies", hierarchical=True, focus="org-m")
+    view.nodes["org-m"] = ViewNode("org-m", Label.ORGANIZATION, "ministry", "Ministeriö", "")
+    for i in range(children):
+        view.nodes[f"org-{i}"] = ViewNode(
+            f"org-{i}", Label.ORGANIZATION, "agency", f"Virasto {i}", ""
+        )
+        view.edges[f"e{i}"] = ViewEdge(
+            f"e{i}", RelType.STEERS, "org-m", f"org-{i}", "performance", ""
+        )
+    return view
+
+
+def test_many_leaves_are_drawn_with_one_line_to_their_frame(tmp_path: Path) -> None:
+    view = _wide_tree()
+    assert image_graph(view).source.count("->") == 1  # not 67 lines across the labels
+    text = pdf_text(render(view, "pdf"), tmp_path)
+    for node in view.nodes.values():
+        assert f" {node.name} " in f" {text} ", node.name
+    assert "× 67" in text and "STEERS: performance" in text
+
+
+def test_a_leaf_keeps_a_relationship_the_others_have_not(tmp_path: Path) -> None:
+    view = _wide_tree()
+    view.edges["admin"] = ViewEdge("admin", RelType.STEERS, "org-m", "org-0", "administrative", "")
+    source = image_graph(view).source
+    assert source.count("->") == 2  # the bundle, and org-0's own
+    assert "STEERS: administrative" in pdf_text(render(view, "pdf"), tmp_path)
+    few = _wide_tree(children=8)  # a level this narrow is not wrapped: a line each
+    assert image_graph(few).source.count("->") == 8
 
 
 @pytest.fixture
