@@ -146,12 +146,13 @@ def _members(store: GraphStore, i: str | None, p: ViewParams, b: Budget) -> View
 
 def _org_chart(store: GraphStore, i: str | None, p: OrgChartViewParams, b: Budget) -> ViewGraph:
     answer = orgchart.org_chart(store, i or "", p, b)
-    view = ViewGraph(f"{answer.center.name}: organisation chart", focus=answer.center.id)
+    title = say("title_org_chart", _lang(p), name=answer.center.name)
+    view = ViewGraph(title, focus=answer.center.id)
     view.add_entities([answer.center, *answer.nodes])
     view.add_edges(answer.edges)
     if answer.truncated:
-        view.notice = f"cut at {p.limit} nodes: lower the depth or raise the limit"
-    view.notice = _outside_notice(answer.subject_validity) or view.notice
+        view.notice = say("cut_depth", _lang(p), limit=p.limit)
+    view.notice = _outside_notice(_lang(p), answer.subject_validity) or view.notice
     return view
 
 
