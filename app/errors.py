@@ -90,3 +90,10 @@ class InvalidMapError(OrgMapError):
 
     title = "Invalid map"
     status = 422
+
+
+class RendererUnavailableError(OrgMapError):
+    """A picture was asked for and Graphviz, which draws it, is not installed."""
+
+    title = "Renderer unavailable"
+    status = 503

@@ -12,11 +12,18 @@ import re
 
 import graphviz
 
+from app.errors import RendererUnavailableError
 from app.model.vocabulary import Label, RelType
 from app.viz.bundles import Bundle, leaf_bundles
 from app.viz.graph import ViewGraph, ViewNode
 from app.viz.labels import FONT_SIZE, box_size, wrap
-from app.viz.layout import Positions, Sizes, hierarchy_positions, tree_links
+from app.viz.layout import (
+    LayoutUnavailableError,
+    Positions,
+    Sizes,
+    hierarchy_positions,
+    tree_links,
+)
 from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
 
 FONT = "DejaVu Sans"  # what labels.py measures and the page draws (Debian's fonts-dejavu-core)
@@ -62,10 +69,16 @@ def write_pdf(view: ViewGraph, lang: object = None) -> bytes:
 
 def render(view: ViewGraph, fmt: str) -> bytes:
     """The view drawn in `fmt` (svg, png or pdf)."""
-    graph = image_graph(view)
-    if fmt == "png":
-        graph.graph_attr.update(dpi=str(PNG_DPI), size=f"{PNG_MAX_INCHES},{PNG_MAX_INCHES}")
-    data: bytes = graph.pipe(format=fmt, engine="neato", neato_no_op=2)
+    try:
+        graph = image_graph(view)
+        if fmt == "png":
+            graph.graph_attr.update(dpi=str(PNG_DPI), size=f"{PNG_MAX_INCHES},{PNG_MAX_INCHES}")
+        data: bytes = graph.pipe(format=fmt, engine="neato", neato_no_op=2)
+    except (graphviz.ExecutableNotFound, LayoutUnavailableError) as missing:
+        raise RendererUnavailableError(
+            "pictures are drawn by Graphviz, which is not installed (Debian's graphviz)",
+            internal=str(missing),
+        ) from missing
     return data
 
 

@@ -215,3 +215,17 @@ def test_orgmap_export_map_writes_pictures(
     else:
         pdf = svg_as_pdf(body, tmp_path) if fmt == "svg" else body
         _assert_tem_tree(pdf_text(pdf, tmp_path), tem_title)
+
+
+def test_without_graphviz_a_picture_is_a_clear_503(
+    client: TestClient, seed_cli: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot, no neato: as on a machine without them
+    answer = client.get(f"/api/v1/views/{TEM_TREE}&format=svg")
+    assert answer.status_code == 503
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert "Graphviz" in answer.json()["detail"]
+    args = ["export", "map", "--view", "graph", "-f", "png", "-o", str(tmp_path / "g.png")]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 1 and done.stderr.startswith("error: pictures are drawn by Graphviz")
+    assert not (tmp_path / "g.png").exists()
