@@ -7,6 +7,7 @@ search already reads: the first word of each language is the kind's name."""
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from functools import cache
 
 from app.model.edges import EDGE_MODELS
 from app.model.kind_words import KIND_ENUMS, KIND_WORDS
@@ -479,6 +480,7 @@ def term(value: StrEnum, lang: Lang) -> str:
     return say(f"{type(value).__name__}.{value.value}", lang)
 
 
+@cache
 def qualifier_enum(rel: RelType) -> type[StrEnum] | None:
     """The enum of a relationship type's qualifier (STEERS: SteeringMode), from the model."""
     model = EDGE_MODELS[rel]

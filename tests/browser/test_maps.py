@@ -205,11 +205,17 @@ def test_the_language_switch_tells_the_page_again(
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "explorer-sv-steers-tem.png")
 
+    page.fill("#q", "TEM")
+    page.wait_for_selector('#results button[data-id="org-tem"]')
     page.select_option("#lang", "en")  # and back: the map is drawn again in English
     page.wait_for_function(
         f"() => {{ const f = {FRAME}; return f && f.document && f.orgmap && f.orgmap.ready"
         " && f.document.documentElement.lang === 'en'; }"
     )
     assert page.locator("#draw").inner_text() == "Draw"
+    page.wait_for_function(  # the search's hits are told again too
+        "() => (document.querySelector('#results button') || {}).textContent"
+        " && document.querySelector('#results button').textContent.includes('ministry')"
+    )
     assert page.frame_locator("#map").locator("aside h2").last.inner_text() == "Legend"
     assert watched.console_errors == []
