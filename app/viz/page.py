@@ -115,13 +115,21 @@ def _positions(
     return labels, positions
 
 
+HUB_GROUND = "rgba(255,255,255,0.8)"
+
+
 def _label_hubs(nodes: list[dict[str, Any]], view: ViewGraph, positions: Positions) -> None:
     """A large view's hubs keep a label that reads at the first zoom (the others' appear as
     the reader zooms in: _options)."""
     sizes = hub_fonts(view, positions, {item["id"]: item["label"] for item in nodes})
     for item in nodes:
         if item["id"] in sizes:
-            item["font"] = {**item.get("font", {}), "size": sizes[item["id"]]}
+            # a light ground: the hub's name stays readable over the relationships around it
+            item["font"] = {
+                **item.get("font", {}),
+                "size": sizes[item["id"]],
+                "background": HUB_GROUND,
+            }
 
 
 def _seat_labels(view: ViewGraph, labels: dict[str, str], lang: Lang) -> dict[str, str]:
