@@ -277,9 +277,11 @@ def _sources(view: ViewGraph, shown: list[ViewNode]) -> list[str]:
 
 
 def _text(value: str) -> str:
-    """Data as the text of an HTML-like label: escaped, lines as <BR/>, never empty."""
+    """Data as the text of an HTML-like label: escaped, lines as <BR/>, never empty. Graphviz
+    expands escapes (\\N: the node's name) in a text with entities: a backslash becomes two
+    as entities, which the expansion turns back into one."""
     lines = [html.escape(_NOT_TEXT.sub("", line), quote=True) for line in value.split("\n")]
-    return "<BR/>".join(lines) or "&#160;"
+    return "<BR/>".join(lines).replace("\\", "&#92;&#92;") or "&#160;"
 
 
 def _ink(fill: str) -> str:
