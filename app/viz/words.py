@@ -232,7 +232,7 @@ UI: dict[str, Three] = {
     "map": ("kartta", "karta", "map"),
     "pick_first": (
         "Hae ja valitse ensin kohde.",
-        "Sök och välj först en post.",
+        "Sök och välj först vad kartan ska visa.",
         "Find and pick an entity first.",
     ),
     "drawing": ("Piirretään…", "Ritar…", "Drawing…"),
@@ -298,7 +298,7 @@ VOCABULARY: dict[type[StrEnum], dict[str, Three]] = {
         "member": ("jäsen", "ledamot", "member"),
         "expert_member": ("asiantuntijajäsen", "sakkunnig ledamot", "expert member"),
         "representative": ("edustaja", "representant", "representative"),
-        "staff": ("sihteeristö", "sekretariat", "staff"),
+        "staff": ("henkilöstöä", "personal", "staff"),
     },
     MembershipBasis: {
         "ex_officio": ("viran puolesta", "på tjänstens vägnar", "ex officio"),
@@ -440,7 +440,7 @@ VOCABULARY: dict[type[StrEnum], dict[str, Three]] = {
         ),
         "paths": (
             "polut – lyhimmät yhteydet kahden kohteen välillä",
-            "vägar – de kortaste förbindelserna mellan två poster",
+            "vägar – de kortaste förbindelserna mellan två objekt",
             "paths – the shortest paths between two entities",
         ),
         "org-chart": (

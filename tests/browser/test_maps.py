@@ -180,7 +180,7 @@ def test_the_language_switch_tells_the_page_again(
     assert page.locator('#view option[value="steers"]').inner_text().startswith("vem den styr")
     assert page.locator('#rel option[value="STEERS"]').inner_text() == "styr"
     page.click("#draw")  # no entity picked yet: said in Swedish
-    assert page.locator("#status").inner_text() == "Sök och välj först en post."
+    assert page.locator("#status").inner_text() == "Sök och välj först vad kartan ska visa."
 
     page.fill("#q", "TEM")
     button = page.locator('#results button[data-id="org-tem"]')
