@@ -184,3 +184,30 @@ def test_the_composition_of_tem_s_management_group_shows_its_chair(client: TestC
 
 def legend_texts(html: str) -> list[str]:
     return [i["text"] for i in legend_items(html)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "neighbourhood.html?id=org-tem&depth=2",
+        "steers.html?id=org-tem&depth=3&lang=sv",
+        "members.html?id=grp-ely-johtoryhma&lang=en",
+        "graph.html?lang=fi",
+    ],
+)
+def test_the_legend_of_a_real_view_matches_its_drawing(client: TestClient, query: str) -> None:
+    answer = client.get(f"/api/v1/views/{query}")
+    assert answer.status_code == 200, answer.text
+    match = re.search(r'id="graph-data">(.*?)</script>', answer.text, re.S)
+    assert match is not None
+    data = json.loads(match.group(1))
+    items = legend_items(answer.text)
+    assert {(i["shape"], i["colour"]) for i in items if i["kind"] == "node"} == {
+        (n["shape"], fill(n)) for n in data["nodes"]
+    }
+    assert {(i["colour"], float(i["width"])) for i in items if i["kind"] == "edge"} == {
+        (e["color"], float(e["width"])) for e in data["edges"]
+    }
+    assert {i["dashes"] for i in items if i["kind"] == "line"} >= {
+        dash_array(e["dashes"]) for e in data["edges"]
+    }
