@@ -228,7 +228,7 @@ def _heading(view: ViewGraph, shown: list[ViewNode]) -> str:
         "<B>Sources cited</B>",
         *_sources(view, shown),
     ]
-    cells = "".join(f'<TR><TD ALIGN="LEFT">{line}</TD></TR>' for line in lines)
+    cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{line}</TD></TR>' for line in lines)
     return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{cells}</TABLE>'
 
 
