@@ -39,7 +39,7 @@ ASSERTION_DASHES: dict[Assertion, bool | list[int]] = {
 BORDER = "#222222"  # the dashed border of a node its source only implies or infers
 
 NODE_STYLES: dict[Label, NodeStyle] = {
-    Label.ORGANIZATION: NodeStyle("#1f77b4", "dot"),
+    Label.ORGANIZATION: NodeStyle("#56697d", "dot"),  # slate: apart from the kinds' blues
     Label.PERSON: NodeStyle("#d62728", "triangle"),
     Label.POST: NodeStyle("#ff7f0e", "diamond", 12),
     Label.PROJECT: NodeStyle("#2ca02c", "triangleDown", 12),

@@ -211,3 +211,9 @@ def test_the_legend_of_a_real_view_matches_its_drawing(client: TestClient, query
     assert {i["dashes"] for i in items if i["kind"] == "line"} >= {
         dash_array(e["dashes"]) for e in data["edges"]
     }
+
+
+def test_no_two_node_styles_share_a_colour() -> None:
+    """Two kinds in one colour would be one entry's swatch for two things on the map."""
+    colours = [s.colour for s in NODE_STYLES.values()] + [s.colour for s in KIND_STYLES.values()]
+    assert len(colours) == len(set(colours))
