@@ -219,3 +219,16 @@ def test_the_language_switch_tells_the_page_again(
     )
     assert page.frame_locator("#map").locator("aside h2").last.inner_text() == "Legend"
     assert watched.console_errors == []
+
+
+def test_the_explorer_opens_in_the_language_its_address_asks(
+    watched: Watched, live_server: LiveServer
+) -> None:
+    page = watched.page
+    page.goto(f"{live_server.url}/map?lang=en")
+    assert page.locator("#lang").input_value() == "en"
+    assert page.locator("label[for=view]").inner_text() == "View"
+    assert page.title() == "OrgMap explorer"
+    page.goto(f"{live_server.url}/map?lang=xx")  # not a language: Finnish, as by default
+    assert page.locator("label[for=view]").inner_text() == "Näkymä"
+    assert watched.console_errors == []
