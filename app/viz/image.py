@@ -1,21 +1,19 @@
 """A view as a picture for briefings and print (SVG, PNG, PDF), drawn by Graphviz on the server:
 no browser, no network. The nodes sit where the page puts them (Graphviz's `dot` for
 hierarchies, else a layout by `neato` or `sfdp`), drawn by `neato -n2` so those positions are
-kept, under a heading with the title, the day shown, a legend of the styles present (the
-page's colours) and the sources cited.
+kept. Above the drawing stand the title, the day shown and the notice, then the legend of the
+styles present (the page's colours) beside the sources cited (app/viz/image_key.py), each a
+node placed at the size Graphviz measures for it.
 
 Names and quotes are hostile input: they reach Graphviz only as text inside HTML-like labels,
 escaped, so no name can become markup, a DOT escape (\\N, \\G) or a record field ({ | })."""
 
-import html
-import re
-
 import graphviz
 
 from app.errors import RendererUnavailableError
-from app.model.vocabulary import Label, RelType
 from app.viz.bundles import Bundle, leaf_bundles
 from app.viz.graph import ViewGraph, ViewNode
+from app.viz.image_key import LINES, heading, legend, sources, text
 from app.viz.labels import FONT_SIZE, box_size, wrap
 from app.viz.layout import (
     LayoutUnavailableError,
@@ -24,14 +22,13 @@ from app.viz.layout import (
     hierarchy_positions,
     tree_links,
 )
-from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
+from app.viz.style import EdgeStyle, edge_style, node_style
 
 FONT = "DejaVu Sans"  # what labels.py measures and the page draws (Debian's fonts-dejavu-core)
 LARGE = 300  # above this many nodes the layout is sfdp's
 CURVED_UP_TO = 40  # edges routed around nodes; more take neato seconds each: straight lines
 PNG_DPI = 120
 PNG_MAX_INCHES = 40  # a huge view's PNG is scaled down to at most 4,800 pixels a side
-SOURCES_PER_LINE = 6
 FRAME_MARGIN = 10.0  # points between a bundle's frame and its leaves
 # vis-network's shapes as Graphviz shapes that hold the label inside (the page draws most
 # labels beside the shape), as distinct from each other as the page's.
@@ -46,13 +43,7 @@ SHAPES = {
     "hexagon": "hexagon",
     "text": "plaintext",
 }
-# How the source supports a fact, drawn as the page draws it (style.py): stated solid,
-# implied dashed, inferred dotted; on edges and on node borders alike.
-LINES = {"stated": "solid", "implied": "dashed", "inferred": "dotted"}
-SWATCH = "▇▇▇"  # a node's fill in the legend
-STROKES = {"solid": "━━━━", "dashed": "━ ━ ━", "dotted": "· · · · ·"}
-# Characters that are not text: SVG (XML) cannot hold them, and Graphviz may choke on them.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+KEY_GAP = 24.0  # points between the drawing and the legend above it, and between keys
 
 
 def write_svg(view: ViewGraph, lang: object = None) -> bytes:
@@ -118,8 +109,48 @@ def image_graph(view: ViewGraph) -> graphviz.Digraph:
     for node in shown:
         x, y = positions[node.id]
         graph.node(names[node.id], pos=f"{x:.1f},{-y:.1f}")
-    graph.attr(label=f"<{_heading(view, shown)}>")
+    keys = [[heading(view)], [legend(view, shown), sources(view, shown)]]
+    _add_keys(graph, keys, positions, sizes)
     return graph
+
+
+def _add_keys(
+    graph: graphviz.Digraph, rows: list[list[str]], positions: Positions, sizes: Sizes
+) -> None:
+    """Rows of keys stacked above the drawing, the last row nearest to it, each key flush
+    left beside the one before, at the size Graphviz measures for it."""
+    measured = iter(_key_sizes([key for row in rows for key in row]))
+    row_sizes = [[next(measured) for _ in row] for row in rows]
+    edge = min((x - sizes[n][0] / 2 for n, (x, _) in positions.items()), default=0.0)
+    bottom = min((y - sizes[n][1] / 2 for n, (_, y) in positions.items()), default=0.0)
+    for row, found in reversed(list(zip(rows, row_sizes, strict=True))):
+        row_top = bottom - KEY_GAP - max(h for _, h in found)
+        bottom = row_top
+        left = edge
+        for key, (width, height) in zip(row, found, strict=True):
+            x, y = left + width / 2, row_top + height / 2  # top-aligned in its row
+            graph.node(
+                f"key{len(graph.body)}",
+                label=f"<{key}>",
+                shape="plaintext",
+                margin="0",
+                pos=f"{x:.1f},{-y:.1f}",
+            )
+            left += width + KEY_GAP
+
+
+def _key_sizes(keys: list[str]) -> list[tuple[float, float]]:
+    """Width and height in points of each key as Graphviz draws it."""
+    probe = _canvas(curved=False)
+    for index, key in enumerate(keys):
+        probe.node(f"key{index}", label=f"<{key}>", shape="plaintext", margin="0")
+    plain = probe.pipe(format="plain", engine="neato", encoding="utf-8")
+    found = {}
+    for line in plain.splitlines():
+        parts = line.split()
+        if parts[:1] == ["node"]:
+            found[parts[1]] = (float(parts[4]) * 72, float(parts[5]) * 72)
+    return [found[f"key{index}"] for index in range(len(keys))]
 
 
 def _saved(view: ViewGraph, names: dict[str, str]) -> Positions:
@@ -155,8 +186,6 @@ def _canvas(curved: bool) -> graphviz.Digraph:
     return graphviz.Digraph(
         graph_attr={
             "fontname": FONT,
-            "labelloc": "t",
-            "labeljust": "l",
             "pad": "0.4",
             "bgcolor": "white",
             "splines": "true" if curved else "line",  # parallel lines still fan out
@@ -174,7 +203,7 @@ def _node_attrs(node: ViewNode, view: ViewGraph) -> dict[str, str]:
     shape = "box" if view.hierarchical else SHAPES.get(style.shape, "ellipse")
     looks = ["filled", *(["rounded"] if shape == "box" else []), *_dashed(node.assertion)]
     attrs = {
-        "label": f"<{_text(wrap(node.name))}>",
+        "label": f"<{text(wrap(node.name))}>",
         "shape": shape,
         "style": ",".join(looks),
         "fillcolor": style.colour,
@@ -211,77 +240,6 @@ def _laid_out(graph: graphviz.Digraph, engine: str, names: dict[str, str]) -> Po
         if parts[:1] == ["node"] and parts[1] in by_name:
             positions[by_name[parts[1]]] = (float(parts[2]) * 72, -float(parts[3]) * 72)
     return positions
-
-
-def _heading(view: ViewGraph, shown: list[ViewNode]) -> str:
-    """Title, day, notice, the legend and the sources cited above the map: a table of one
-    column (Graphviz would share the title's width out among the columns of a wider one)."""
-    day = view.day.isoformat() if view.day else "today"
-    lines = [
-        f'<FONT POINT-SIZE="20"><B>{_text(view.title)}</B></FONT>',
-        f"As of: {_text(day)}",
-        *([f"<I>{_text(view.notice)}</I>"] if view.notice else []),
-        " ",
-        "<B>Legend</B>",
-        *_legend(view, shown),
-        " ",
-        "<B>Sources cited</B>",
-        *_sources(view, shown),
-    ]
-    cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{line}</TD></TR>' for line in lines)
-    return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{cells}</TABLE>'
-
-
-def _legend(view: ViewGraph, shown: list[ViewNode]) -> list[str]:
-    """One line per node style and relationship colour drawn (grouped as the page's legend
-    groups them), and one per line style, i.e. per assertion."""
-    fills: dict[str, str] = {}
-    for node in shown:
-        styled_kind = node.label is Label.ORGANIZATION and node.kind in KIND_STYLES
-        text = f"{node.label.value}: {node.kind}" if styled_kind else node.label.value
-        fills.setdefault(text, node_style(node.label, node.kind).colour)
-    colours: dict[str, EdgeStyle] = {}
-    assertions = {node.assertion for node in shown if node.assertion}
-    names = {node.id for node in shown}
-    for edge in view.drawable_edges():
-        if edge.start in names and edge.end in names:
-            text = f"STEERS: {edge.qualifier}" if edge.rel is RelType.STEERS else edge.rel.value
-            colours.setdefault(text, edge_style(edge.rel, edge.qualifier))
-            assertions.add(edge.assertion)
-    lines = [
-        f'<FONT COLOR="{colour}">{SWATCH}</FONT>  {_text(text)}'
-        for text, colour in sorted(fills.items())
-    ]
-    lines += [
-        f'<FONT COLOR="{look.colour}">{STROKES["solid"]}</FONT>  {_text(text)}'
-        for text, look in sorted(colours.items())
-    ]
-    lines += [
-        f"{STROKES[line]}  {assertion}"
-        for assertion, line in LINES.items()
-        if assertion in assertions
-    ]
-    return lines
-
-
-def _sources(view: ViewGraph, shown: list[ViewNode]) -> list[str]:
-    """The doc ids of every source cited by a drawn node or relationship."""
-    names = {node.id for node in shown}
-    cited = {c.doc for node in shown for c in node.sources}
-    for edge in view.drawable_edges():
-        if edge.start in names and edge.end in names:
-            cited |= {c.doc for c in edge.sources}
-    ids = sorted(cited)
-    lines = [", ".join(ids[i : i + SOURCES_PER_LINE]) for i in range(0, len(ids), SOURCES_PER_LINE)]
-    return [_text(line) for line in lines] or ["none"]
-
-
-def _text(value: str) -> str:
-    """Data as the text of an HTML-like label: escaped, lines as <BR/>, never empty. Graphviz
-    expands escapes (\\N: the node's name) in a text with entities: a backslash becomes two
-    as entities, which the expansion turns back into one."""
-    lines = [html.escape(_NOT_TEXT.sub("", line), quote=True) for line in value.split("\n")]
-    return "<BR/>".join(lines).replace("\\", "&#92;&#92;") or "&#160;"
 
 
 def _ink(fill: str) -> str:
