@@ -9,7 +9,7 @@ from fastapi_offline import FastAPIOffline
 from app import __version__
 from app.api import openapi, problems
 from app.api.budget import RequestBudget
-from app.api.routes import catalogue, health, imports, maps, saved_maps
+from app.api.routes import catalogue, health, imports, maps, saved_maps, timeline
 from app.config import Settings, get_settings
 from app.store import open_store
 
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(maps.router)
     app.include_router(imports.router)
     app.include_router(saved_maps.router)
+    app.include_router(timeline.router)
     openapi.install(app)
     app.add_middleware(RequestBudget, seconds=settings.query_timeout_s)
     return app

@@ -86,10 +86,10 @@ def dump_lines(store: GraphStore) -> Iterator[dict[str, Any]]:
 
 def write_dump(store: GraphStore, out: TextIO) -> int:
     """Write the dump; returns the number of nodes and relationships written."""
-    count = -1
+    count = 0
     for line in dump_lines(store):
         out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
-        count += 1
+        count += "node" in line or "edge" in line  # not the header, nor the saved maps
     return count
 
 

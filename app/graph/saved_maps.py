@@ -17,7 +17,8 @@ def saved_map(store: GraphStore, map_id: str) -> SavedMap | None:
 
 def put_saved_map(store: GraphStore, saved: SavedMap) -> None:
     """Save the map, replacing the one of the same id."""
-    store.write("put_saved_maps", {"rows": [{"id": saved.id, "value": saved.model_dump_json()}]})
+    value = saved.model_dump_json(include=set(SavedMap.model_fields))  # not a read's extras
+    store.write("put_saved_maps", {"rows": [{"id": saved.id, "value": value}]})
 
 
 def delete_saved_map(store: GraphStore, map_id: str) -> None:

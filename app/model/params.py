@@ -3,9 +3,9 @@ CLI and the maps, and handed whole to the use case that answers it."""
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Protocol
+from typing import Annotated, Protocol, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from app.model.common import SLUG_PATTERN
 from app.model.vocabulary import Label, Lang, RelType, SteeringMode, ViewName
@@ -162,6 +162,18 @@ MAX_VIEW_NODES = 5000
 
 class ViewParams(Params):
     as_of: AsOf = None
+    since: Day | None = Field(
+        default=None,
+        description="Compare with this earlier day: the view at `as_of` (default: today) "
+        "and the facts that held on `since`, each marked began, ended or unchanged.",
+        examples=["2021-01-01"],
+    )
+
+    @model_validator(mode="after")
+    def _since_before_the_day(self) -> Self:
+        if self.since is not None and self.since >= (self.as_of or date.today()):
+            raise ValueError("`since` must be a day before `as_of` (default: today)")
+        return self
 
 
 class DepthParams(ViewParams):

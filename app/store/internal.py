@@ -12,5 +12,8 @@ ENTITY_LABEL = "Entity"
 """Neo4j only: the second label of every graph node, for id lookups across labels."""
 SAVED_MAP_LABEL = "OrgMapSavedMap"
 """One row per saved map (its id, and the map as JSON text): the register's, not one load's,
-so every load and import keeps them (app/graph/saved_maps.py)."""
+so every load and import keeps them (app/graph/saved_maps.py). LadybugDB keeps them in a
+database of their own beside the graph's file; Neo4j as nodes a load does not clear."""
+RECORD_QUERIES = frozenset({"saved_map", "saved_maps"})
+"""The queries that read the store's own records rather than the graph."""
 INTERNAL_LABELS = (META_LABEL, LOCK_LABEL, INDEX_LABEL, SAVED_MAP_LABEL)

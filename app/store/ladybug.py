@@ -4,8 +4,9 @@ Loads never touch the live file. The new graph is built in a sibling file with t
 (COPY FROM Arrow tables), checkpointed, closed, then renamed over the live file: a rename is
 atomic, so readers see the old graph or the new one, and a failed or killed load leaves the old
 one in place. Readers open the file read-only and reopen when the file they hold was replaced.
-The store's own small writes (saved maps) go the same way: copy the live file, write into the
-copy, rename it over; and every load copies the saved maps of the live file into the new one.
+The store's own records (saved maps) live in a small database of their own beside the graph
+(`<name>.records.lbug`), written the same way (copy, write into the copy, rename it over): a
+load never touches them, and writing one never sends the graph's readers to a cold file.
 """
 
 import contextlib
@@ -32,10 +33,10 @@ from app.errors import (
     StoreUnavailableError,
 )
 from app.model.arrow import ARROW_TYPES
-from app.model.vocabulary import Label
+from app.model.vocabulary import Label, RelType
 from app.progress import Progress
 from app.store.base import GraphTables, Row, StoreBase, next_revision
-from app.store.internal import INDEX_LABEL, META_LABEL, SAVED_MAP_LABEL
+from app.store.internal import INDEX_LABEL, META_LABEL, RECORD_QUERIES
 from app.store.prefetch import prefetched
 from app.store.statements import schema_statements, statement
 
@@ -48,8 +49,7 @@ _CACHE_LARGEST = 10_000  # a bigger answer is not kept: it would push out many s
 ARROW_FROM = 200  # rows; below, fetching them one by one is quicker (Arrow has a fixed cost)
 # The store's own bookkeeping: what a load wrote about the graph.
 _META = f"MATCH (m:{META_LABEL}) RETURN m.id, m.value"
-# A file written before saved maps existed has no table for them: it holds none.
-_NO_SAVED_MAPS = f"Table {SAVED_MAP_LABEL} does not exist"
+_RECORDS_POOL = 64 * 1024 * 1024  # bytes: the records are small, the graph keeps the memory
 # What the engine says when a file's pages are not what it wrote: the file is damaged.
 _DAMAGE = ("Storage exception", "Assertion failed", "Cannot load disk array", "not a valid")
 NO_GRAPH = "no graph is loaded: run `orgmap load` first"
@@ -139,8 +139,6 @@ class LadybugStore(StoreBase):
         try:
             result = conn.execute(query, dict(params))
         except RuntimeError as exc:
-            if _NO_SAVED_MAPS in str(exc):
-                return []
             raise self._translated(exc) from exc
         if result.get_num_tuples() > ARROW_FROM:  # row by row costs ~50 µs a row; Arrow less
             return _arrow_rows(result.get_as_arrow(chunk_size=-1))
@@ -206,7 +204,7 @@ class LadybugStore(StoreBase):
     ) -> str:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive(self.path.with_name(self.path.name + ".lock")):
-            live, saved_maps = self._live_state()
+            live = self._live_revision()
             if expected_revision is not None and live != expected_revision:
                 raise GraphChangedError(
                     "the graph was replaced while this write was prepared from it"
@@ -221,7 +219,6 @@ class LadybugStore(StoreBase):
                         _apply_schema(conn)
                         meta = tables.facts(revision)
                         _copy_graph(conn, tables, progress or (lambda *_: None), meta)
-                        _put_saved_maps(conn, {**saved_maps, **tables.saved_maps})
                 except RuntimeError as exc:
                     if str(exc).startswith("Interrupted"):
                         raise deadline.exceeded("the load") from exc
@@ -238,54 +235,104 @@ class LadybugStore(StoreBase):
                 _fsync(self.path.parent)
             finally:
                 _remove(staging)
+            if tables.saved_maps:  # a restore's, beside those in place
+                put = statement("put_saved_maps", self.backend, "writes")
+                rows = [{"id": k, "value": v} for k, v in tables.saved_maps.items()]
+                self._write_records(put.text, put.bind({"rows": rows}))
         return revision
 
-    def _live_state(self) -> tuple[str, dict[str, str]]:
-        """The revision of the graph in the file ("" with none, or an unreadable one) and the
-        saved maps it holds, which the next graph keeps: read under the write lock, so that no
-        other write can swap the file meanwhile."""
+    def _live_revision(self) -> str:
+        """The revision of the graph in the file ("" with none, or an unreadable one): read
+        under the write lock, so that no other write can swap the file meanwhile."""
         if self._file_identity() is None:
-            return "", {}
+            return ""
         try:
             db = ladybug.Database(str(self.path), read_only=True)
         except RuntimeError:
-            return "", {}  # a damaged file: whatever replaces it starts afresh
+            return ""  # a damaged file: whatever replaces it starts afresh
         try:
-            revision = _meta(db).get("revision", "")
+            return _meta(db).get("revision", "")
         except RuntimeError:
-            return "", {}
-        else:
-            return revision, _saved_maps(db)
+            return ""
         finally:
             db.close()
 
+    # --- the store's own records, beside the graph -----------------------------------------
+    @property
+    def records_path(self) -> Path:
+        return self.path.with_name(f"{self.path.stem}.records{self.path.suffix}")
+
+    def run(
+        self,
+        name: str,
+        params: Mapping[str, Any],
+        *,
+        label: Label | None = None,
+        types: Sequence[RelType] = (),
+        start: Label | None = None,
+        end: Label | None = None,
+    ) -> list[Row]:
+        if name not in RECORD_QUERIES:
+            return super().run(name, params, label=label, types=types, start=start, end=end)
+        if self._file_identity() is None:  # records without a graph are not served
+            raise NoGraphError(NO_GRAPH, internal=f"no file at {self.path}")
+        if not self.records_path.exists():
+            return []
+        read = statement(name, self.backend)
+        try:
+            db = ladybug.Database(
+                str(self.records_path), read_only=True, buffer_pool_size=_RECORDS_POOL
+            )
+        except RuntimeError as exc:
+            raise StoreUnavailableError(
+                "the store's records cannot be read; try again",
+                internal=f"{self.records_path}: {exc}",
+            ) from exc
+        conn = ladybug.Connection(db)
+        try:
+            return self._execute(conn, read.text, read.bind(dict(params)))
+        finally:
+            conn.close()
+            db.close()
+
     def _write(self, text: str, params: Mapping[str, Any]) -> None:
-        """Copy the live file, write into the copy, swap it in: the same atomic rename as a
-        load (readers see the file before or after the write), the graph itself untouched."""
         with _exclusive(self.path.with_name(self.path.name + ".lock")):
             if self._file_identity() is None:
                 raise NoGraphError(NO_GRAPH, internal=f"no file at {self.path}")
-            _remove_abandoned_builds(self.path)
-            staging = self.path.with_name(f"{self.path.name}.loading-{os.getpid()}")
-            _remove(staging)
+            self._write_records(text, params)
+
+    def _write_records(self, text: str, params: Mapping[str, Any]) -> None:
+        """Copy the records file, write into the copy, swap it in (under the write lock): the
+        same atomic rename as a load, so a reader sees the records before or after a write."""
+        records = self.records_path
+        _remove_abandoned_builds(records)
+        staging = records.with_name(f"{records.name}.loading-{os.getpid()}")
+        _remove(staging)
+        try:
+            if records.exists():
+                shutil.copyfile(records, staging)
+            db = ladybug.Database(str(staging), buffer_pool_size=_RECORDS_POOL)
+            conn = ladybug.Connection(db)
             try:
-                shutil.copyfile(self.path, staging)
-                try:
-                    with self._writer(staging) as conn:
-                        _apply_schema(conn)  # a file from before a side table existed gains it
-                        conn.execute(text, dict(params))
-                except RuntimeError as exc:
-                    raise QueryError("the graph store rejected a write", internal=str(exc)) from exc
-                _fsync(staging)
-                if Path(f"{staging}.wal").exists():
-                    raise QueryError(
-                        "the graph store could not finish a write",
-                        internal=f"{staging} still has a write-ahead log",
-                    )
-                staging.replace(self.path)
-                _fsync(self.path.parent)
+                for command in schema_statements("ladybug-records"):
+                    conn.execute(command)
+                conn.execute(text, dict(params))
+                conn.execute("CHECKPOINT")
+            except RuntimeError as exc:
+                raise QueryError("the graph store rejected a write", internal=str(exc)) from exc
             finally:
-                _remove(staging)
+                conn.close()
+                db.close()
+            _fsync(staging)
+            if Path(f"{staging}.wal").exists():
+                raise QueryError(
+                    "the graph store could not finish a write",
+                    internal=f"{staging} still has a write-ahead log",
+                )
+            staging.replace(records)
+            _fsync(records.parent)
+        finally:
+            _remove(staging)
 
     def _release(self) -> None:
         with self._lock:
@@ -312,30 +359,6 @@ def _meta(db: Any) -> dict[str, str]:
         return values
     finally:
         conn.close()
-
-
-def _saved_maps(db: Any) -> dict[str, str]:
-    """The saved maps of a file: none in a file from before they existed, or in one whose
-    table cannot be read (a damaged file, which a load must still be able to replace)."""
-    conn: Any = ladybug.Connection(db)
-    maps = {}
-    try:
-        result = conn.execute(statement("saved_maps", LadybugStore.backend).text)
-        while result.has_next():
-            map_id, value = result.get_next()
-            maps[map_id] = value
-    except RuntimeError:
-        return {}
-    finally:
-        conn.close()
-    return maps
-
-
-def _put_saved_maps(conn: Any, maps: Mapping[str, str]) -> None:
-    if maps:  # the engine cannot type an empty list
-        put = statement("put_saved_maps", LadybugStore.backend, "writes")
-        rows = [{"id": map_id, "value": value} for map_id, value in maps.items()]
-        conn.execute(put.text, put.bind({"rows": rows}))
 
 
 def _check_whole(db: Any) -> None:

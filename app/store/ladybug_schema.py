@@ -8,7 +8,7 @@ file differs from the render.
 from app.model.edges import ENDPOINTS
 from app.model.schema import edge_columns, node_columns
 from app.model.vocabulary import Label, RelType
-from app.store.internal import INDEX_LABEL, META_LABEL, SAVED_MAP_LABEL
+from app.store.internal import INDEX_LABEL, META_LABEL
 from app.store.statements import CYPHER_DIR
 
 SCHEMA = CYPHER_DIR / "schema" / "ladybug.cypher"
@@ -34,13 +34,6 @@ CREATE NODE TABLE IF NOT EXISTS {META_LABEL}(
 CREATE NODE TABLE IF NOT EXISTS {INDEX_LABEL}(
     id STRING,
     label STRING,
-    PRIMARY KEY (id)
-);
-
-// Saved maps (the map as JSON text): every load copies them into the graph it builds.
-CREATE NODE TABLE IF NOT EXISTS {SAVED_MAP_LABEL}(
-    id STRING,
-    value STRING,
     PRIMARY KEY (id)
 );
 """

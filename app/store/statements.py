@@ -14,8 +14,8 @@ text from a request.
 
 The store's own labels (app/store/internal.py) are written `{{meta_label}}`, `{{lock_label}}`,
 `{{index_label}}`, `{{entity_label}}`, `{{saved_map_label}}` and `{{internal_labels}}` (a list
-of the meta, index and saved-map labels, the tables a scan over every node must skip): filled
-as a file is read, so that their names are spelled in one place.
+of the meta and index labels, the tables in LadybugDB's graph file that a scan over every node
+must skip): filled as a file is read, so that their names are spelled in one place.
 
 Queries live in cypher/queries/, the statements that write a graph in cypher/load/, and the
 small writes of the store's own records beside the graph (saved maps) in cypher/writes/.
@@ -53,7 +53,7 @@ _INTERNAL = {
     "index_label": INDEX_LABEL,
     "entity_label": ENTITY_LABEL,
     "saved_map_label": SAVED_MAP_LABEL,
-    "internal_labels": f"['{META_LABEL}', '{INDEX_LABEL}', '{SAVED_MAP_LABEL}']",
+    "internal_labels": f"['{META_LABEL}', '{INDEX_LABEL}']",
 }
 
 

@@ -68,6 +68,9 @@ class ViewGraph:
     notice: str = ""  # what the reader should know: cut short, nothing found, no chair stated
     hierarchical: bool = False  # drawn top-down (steering and preparation chains)
     day: date | None = None  # the day the view shows (None: today's graph, every date)
+    # A comparison with an earlier day (app/viz/changes.py): each node's and edge's change.
+    since: date | None = None
+    changes: dict[str, str] = field(default_factory=dict)
     # What a saved map adds (app/graph/saved_maps.py): positions after dragging override the
     # layout, hidden nodes are left out, the annotations tell the story step by step.
     positions: dict[str, tuple[float, float]] = field(default_factory=dict)

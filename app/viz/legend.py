@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from app.model.vocabulary import Assertion, Label, Lang, MemberRole, RelType
+from app.viz.changes import CHANGE_STYLES
 from app.viz.graph import ViewGraph
 from app.viz.style import (
     ASSERTION_DASHES,
@@ -18,7 +19,7 @@ from app.viz.style import (
     edge_style,
     node_style,
 )
-from app.viz.words import kind_word, qualifier_word, term
+from app.viz.words import kind_word, qualifier_word, say, term
 
 LINE_COLOUR = "#444444"  # the assertion entries show the dash pattern alone
 
@@ -35,7 +36,24 @@ class LegendItem:
 
 
 def legend(view: ViewGraph, lang: Lang) -> list[LegendItem]:
-    return [*_nodes(view, lang), *_edges(view, lang), *_lines(view, lang)]
+    return [*_nodes(view, lang), *_edges(view, lang), *_lines(view, lang), *_changes(view, lang)]
+
+
+def _changes(view: ViewGraph, lang: Lang) -> list[LegendItem]:
+    """A comparison's marks (app/viz/changes.py): the frame and line colour of what began or
+    ended between the two days."""
+    present = set(view.changes.values())
+    return [
+        LegendItem(
+            "change",
+            say(f"Change.{change.value}", lang),
+            line_swatch(look.colour, 3, "", False),
+            colour=look.colour,
+            width=3,
+        )
+        for change, look in CHANGE_STYLES.items()
+        if change.value in present
+    ]
 
 
 def _nodes(view: ViewGraph, lang: Lang) -> list[LegendItem]:

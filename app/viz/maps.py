@@ -2,8 +2,10 @@
 what a catalogue answer holds, restricted by `as_of` and named in the chosen language. The API
 (/api/v1/views/…), the explorer page and `orgmap export map` are built from VIEWS."""
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from app.graph import explore, orgchart, steering
@@ -23,6 +25,7 @@ from app.model.params import (
 )
 from app.model.vocabulary import Lang, RelType, ViewName
 from app.store.base import GraphStore
+from app.viz.changes import Change, compared
 from app.viz.graph import ViewGraph
 from app.viz.words import say
 
@@ -44,18 +47,43 @@ DETAILED_UP_TO = 300  # views this small get every node's sources in its tooltip
 def build_view(
     store: GraphStore, name: str, entity_id: str | None, params: ViewParams, budget: Budget
 ) -> ViewGraph:
-    """Build a view; small ones get full tooltips (names, validity, sources with quotes)."""
+    """Build a view; small ones get full tooltips (names, validity, sources with quotes).
+    With `since`, the view on its day and the one on `since` together, each item's change
+    marked (app/viz/changes.py)."""
     entry = VIEWS[name]
     view = entry.build(store, entity_id, params, budget)
     view.hierarchical = entry.hierarchical
     view.day = params.as_of
+    if params.since is not None:
+        view.day = params.as_of or date.today()
+        earlier = params.model_copy(update={"as_of": params.since, "since": None})
+        then = entry.build(store, entity_id, earlier, budget)
+        then.day = params.since
+        compared(view, then)
     if len(view.nodes) <= DETAILED_UP_TO:
         for node_id in list(view.nodes):
             row = node_by_id(store, node_id)
             if row is not None:
                 view.add_details(node_id, row)
     view.localise(_lang(params))  # every tooltip in the chosen language, whatever the builder
+    _say_the_day(view, _lang(params))
     return view
+
+
+def _say_the_day(view: ViewGraph, lang: Lang) -> None:
+    """The day goes into the title (and so into every export), a comparison into the notice."""
+    day = say("day_shown", lang, day=view.day.isoformat()) if view.day else say("every_day", lang)
+    view.title = f"{view.title} · {day}"
+    if view.since is not None and view.day is not None:
+        counts = Counter(view.changes.values())
+        compared_days = say(
+            "compared",
+            lang,
+            since=view.since.isoformat(),
+            day=view.day.isoformat(),
+            **{change.value: counts[change.value] for change in Change},
+        )
+        view.notice = " · ".join(n for n in (view.notice, compared_days) if n)
 
 
 def _lang(params: ViewParams) -> Lang:

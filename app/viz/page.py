@@ -14,6 +14,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from app.model.vocabulary import Lang, RelType
+from app.viz.changes import mark_changes
 from app.viz.graph import ViewGraph
 from app.viz.labels import FONT_SIZE, wrap
 from app.viz.layout import DOT_LIMIT, LayoutUnavailableError, Positions, hierarchy_layout
@@ -92,6 +93,7 @@ def network(view: ViewGraph, lang: Lang | None = None) -> Network:
         )
     if large and not view.hierarchical:
         _label_hubs(nodes, view, positions)
+    mark_changes(view, nodes, edges)
     net.nodes, net.edges = nodes, edges
     net.set_options(_options(large, bool(positions), view.hierarchical))
     return net
@@ -215,7 +217,10 @@ def render_html(view: ViewGraph, lang: Lang = Lang.FI) -> str:
             if n
         ),
         legend=legend(view, lang),
-        words={key: say(key, lang) for key in ("details", "click_hint", "legend", "legend_lines")},
+        words={
+            key: say(key, lang)
+            for key in ("details", "click_hint", "legend", "legend_lines", "story")
+        },
         counts=say("counts", lang, nodes=len(net.nodes), edges=len(net.edges)),
         vis_js=Markup(js),  # noqa: S704 -- the pinned vis-network build, checked above
         vis_css=Markup(css),  # noqa: S704 -- likewise

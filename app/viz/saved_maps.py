@@ -10,11 +10,11 @@ named in `changed` (and the latter in `removed`).
 import hashlib
 import json
 import secrets
+from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 from app.errors import InvalidMapError, NotFoundError
-from app.graph.refs import nodes_by_id
 from app.graph.saved_maps import delete_saved_map, put_saved_map, saved_map, saved_maps
 from app.graph.walk import Budget
 from app.model.params import VIEW_PARAMS
@@ -26,9 +26,11 @@ from app.model.saved_maps import (
     SavedMapRead,
     SavedMapSummary,
 )
+from app.model.vocabulary import Label, Lang
 from app.store.base import GraphStore
 from app.viz.graph import Annotation, ViewEdge, ViewGraph
 from app.viz.maps import VIEWS, build_view
+from app.viz.words import say
 
 _LISTED_IDS = 20  # the most ids an error names before it says how many more
 
@@ -97,7 +99,8 @@ def reopened_view(store: GraphStore, map_id: str, budget: Budget) -> ViewGraph:
         Annotation(a.caption, tuple(a.nodes), tuple(a.edges)) for a in saved.annotations
     ]
     if changes.changed:
-        notice = f"changed since saved: {_listed(changes.changed)}"
+        lang = Lang(saved.params.get("lang", Lang.FI))
+        notice = say("changed_since_saved", lang, ids=_listed(changes.changed))
         view.notice = " · ".join(n for n in (view.notice, notice) if n)
     return view
 
@@ -119,11 +122,23 @@ def existing_map(store: GraphStore, map_id: str) -> SavedMap:
 
 
 def fingerprints(store: GraphStore, view: ViewGraph) -> Fingerprints:
-    rows = nodes_by_id(store, view.nodes)
+    rows = _stored_nodes(store, view)
     return Fingerprints(
         nodes={node_id: _digest(row) for node_id, row in rows.items()},
         edges={edge.id: _digest(_edge_facts(edge)) for edge in view.drawable_edges()},
     )
+
+
+def _stored_nodes(store: GraphStore, view: ViewGraph) -> dict[str, dict[str, Any]]:
+    """Every node of the view as stored: one statement per label, not one per node."""
+    by_label: dict[Label, list[str]] = defaultdict(list)
+    for node in view.nodes.values():
+        by_label[node.label].append(node.id)
+    rows: dict[str, dict[str, Any]] = {}
+    for label, ids in by_label.items():
+        for row in store.run("search_hits", {"ids": ids}, label=label):
+            rows[row["n"]["id"]] = row["n"]
+    return rows
 
 
 def _checked(

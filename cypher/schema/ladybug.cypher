@@ -299,13 +299,6 @@ CREATE NODE TABLE IF NOT EXISTS EntityIndex(
     PRIMARY KEY (id)
 );
 
-// Saved maps (the map as JSON text): every load copies them into the graph it builds.
-CREATE NODE TABLE IF NOT EXISTS OrgMapSavedMap(
-    id STRING,
-    value STRING,
-    PRIMARY KEY (id)
-);
-
 CREATE REL TABLE IF NOT EXISTS STEERS(
     FROM Organization TO Organization,
     FROM Organization TO Project,

@@ -93,6 +93,15 @@ def test_a_map_is_saved_listed_read_replaced_and_deleted(writer: TestClient) -> 
     assert writer.get("/api/v1/maps").json()["total"] == 0
 
 
+def test_saving_a_map_leaves_the_graph_file_as_it_was(writer: TestClient, own_db: Path) -> None:
+    """Readers keep the file they hold, and its warm caches: a map is not part of the graph."""
+    before = own_db.stat()
+    _saved(writer)
+    after = own_db.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert own_db.with_name("own.records.lbug").is_file()
+
+
 def test_writes_need_the_key_and_are_off_without_one(writer: TestClient, own_db: Path) -> None:
     assert writer.post("/api/v1/maps", json=STORY).status_code == 401
     wrong = writer.post("/api/v1/maps", json=STORY, headers={"X-API-Key": "nope"})
@@ -170,7 +179,7 @@ def test_a_map_outlives_loads_and_says_what_changed_since(
     assert TE in read["removed"] and "org-tem" not in read["changed"]
     assert any(e.startswith("steers.org-tem.org-te-toimistot") for e in read["removed"])
     page = writer.get(f"/api/v1/maps/{saved['id']}/view").text
-    assert "changed since saved" in page and TE in page
+    assert "ändrat sedan kartan sparades" in page and TE in page  # the map's language, sv
 
 
 def test_dump_and_restore_carry_saved_maps(

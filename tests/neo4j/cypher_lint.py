@@ -10,7 +10,7 @@ from app.model.edges import ENDPOINTS
 from app.model.schema import edge_columns, node_columns
 from app.model.vocabulary import Label, RelType
 from app.store import statements
-from app.store.internal import ENTITY_LABEL, LOCK_LABEL, META_LABEL
+from app.store.internal import ENTITY_LABEL, LOCK_LABEL, META_LABEL, SAVED_MAP_LABEL
 from app.store.statements import CYPHER_DIR, declared_parameters, schema_statements, strip_comments
 
 LINTER = CYPHER_DIR.parent / "tools" / "cypher-lint"
@@ -62,7 +62,7 @@ def _rendered(item: statements.Statement) -> str:
 
 def neo4j_statements() -> list[Statement]:
     found = []
-    for kind in ("queries", "load"):
+    for kind in ("queries", "load", "writes"):
         for path in sorted((CYPHER_DIR / kind).glob("*.cypher")):
             if path.name.count(".") > 1:  # name.<backend>.cypher: another engine's override
                 continue
@@ -91,14 +91,22 @@ def neo4j_statements() -> list[Statement]:
 
 def db_schema() -> dict[str, Any]:
     """What the linter may assume exists: our vocabulary and stored columns, nothing else."""
-    properties = {"id", "value"}  # OrgMapMeta
+    properties = {"id", "value"}  # OrgMapMeta, OrgMapSavedMap
     for label in Label:
         properties.update(node_columns(label))
     for rel in RelType:
         properties.update(edge_columns(rel))
     properties.update({"from", "to", "props"})  # keys of the load batches' row maps
     return {
-        "labels": sorted([*(label.value for label in Label), ENTITY_LABEL, META_LABEL, LOCK_LABEL]),
+        "labels": sorted(
+            [
+                *(label.value for label in Label),
+                ENTITY_LABEL,
+                META_LABEL,
+                LOCK_LABEL,
+                SAVED_MAP_LABEL,
+            ]
+        ),
         "relationshipTypes": sorted(rel.value for rel in RelType),
         "propertyKeys": sorted(properties),
         "graphSchema": [

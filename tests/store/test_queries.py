@@ -6,6 +6,7 @@ import pytest
 
 from app.model.vocabulary import Label, RelType
 from app.store import GraphStore
+from app.store.internal import RECORD_QUERIES
 from app.store.statements import statement as query
 from app.store.statements import statement_names as query_names
 
@@ -45,6 +46,7 @@ CASES: dict[str, tuple[dict[str, object], int]] = {
     "edges_among": ({"id": "org-tem", "ids": ["org-te-toimistot", "org-tem-konserni"]}, 3),
     "saved_map": ({"id": "no-such-map"}, 0),  # the seed load saves no map
     "saved_maps": ({}, 0),
+    "data_dates": ({}, 5),  # the seed's distinct (first day, last day) pairs
 }
 
 
@@ -70,6 +72,9 @@ def test_the_cases_cover_every_query() -> None:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_every_query_runs_on_the_engine(name: str, store: GraphStore) -> None:
     params, expected_rows = CASES[name]
+    if name in RECORD_QUERIES:  # the store's own records: LadybugDB reads them elsewhere
+        assert len(store.run(name, params)) == expected_rows
+        return
     named = query(name, store.backend).render(**SLOTS.get(name, {}))
     assert len(store.read(named.text, named.bind(dict(params)))) == expected_rows
 
