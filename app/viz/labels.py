@@ -12,7 +12,7 @@ FONT_SIZE = 14  # canvas pixels; layout.py keeps the first zoom at 12 px or more
 MIN_SCREEN_FONT = 12  # pixels on screen at the first zoom
 LINE_HEIGHT = 1.25  # vis-network's line spacing, with a margin
 WRAP_AT = 18  # characters per line
-MAX_LINES = 4
+MAX_LINES = 6  # a longer name ends with an ellipsis
 PADDING = 14  # vis-network's box margin (5 px a side), a focus border (4), a margin
 
 # DejaVu Sans advance widths in hundredths of an em, for the characters 32 (space) to 126 (~).

@@ -216,11 +216,13 @@ def map_share(page: Page, server: LiveServer, width: int) -> float:
         "() => { const f = document.getElementById('map').contentWindow;"
         " return f && f.orgmap && f.orgmap.drawn; }"
     )
-    inner: float = page.evaluate(
+    inner: dict[str, float] = page.evaluate(
         "() => document.getElementById('map').contentDocument"
-        ".getElementById('map').getBoundingClientRect().width"
+        ".getElementById('map').getBoundingClientRect().toJSON()"
     )
-    return inner / width
+    shoot(page, f"explorer-{width}")
+    assert inner["height"] >= 0.75 * 800  # the map as tall as the screen, the controls above
+    return inner["width"] / width
 
 
 @pytest.mark.parametrize(("width", "share"), [(1024, 0.7), (800, 0.95)])
@@ -228,3 +230,19 @@ def test_the_explorer_gives_the_map_most_of_a_narrow_screen(
     page: Page, live_server: LiveServer, width: int, share: float
 ) -> None:
     assert map_share(page, live_server, width) >= share
+
+
+@pytest.mark.parametrize(
+    ("view", "entity"),
+    [
+        ("steered-by", "org-te-toimistot"),
+        ("preparation-chain", "grp-tem-virkamiesjohtoryhma"),
+        ("members", "grp-tem-konsernin-johtoryhma"),
+        ("org-chart", "org-tem"),
+        ("steers", "grp-tem-ministerion-johtoryhma"),
+    ],
+)
+def test_every_seed_hierarchy_reads_at_first_sight(
+    page: Page, live_server: LiveServer, view: str, entity: str
+) -> None:
+    assert_legible(open_map(page, live_server, view, id=entity, lang="sv"))

@@ -10,7 +10,7 @@ from app.graph.walk import Budget
 from app.model.vocabulary import Lang
 from app.store.base import GraphStore
 from app.viz.graph import ViewGraph
-from app.viz.labels import FONT_SIZE, MIN_SCREEN_FONT, box_size, wrap
+from app.viz.labels import FONT_SIZE, MAX_LINES, MIN_SCREEN_FONT, box_size, wrap
 from app.viz.layout import fitted_scale, hierarchy_layout, hierarchy_positions
 from app.viz.maps import VIEWS, build_view
 from app.viz.overview import HUBS, graphviz_positions, hub_fonts
@@ -64,7 +64,7 @@ def test_sixty_seven_children_wrap_into_rows_with_no_label_over_another() -> Non
 def test_wrapped_labels_keep_to_their_width() -> None:
     label = wrap("Arbets- och näringsministeriets förvaltningsområdes ledningsgrupp")
     assert all(len(line) <= 18 or " " not in line for line in label.split("\n"))
-    assert len(label.split("\n")) <= 4
+    assert len(label.split("\n")) <= MAX_LINES
 
 
 def test_a_large_view_is_spread_by_graphviz_and_labels_hubs_apart() -> None:
