@@ -64,6 +64,14 @@ def loaded_db(tmp_path_factory: pytest.TempPathFactory, seed_bundle: GraphBundle
     return path
 
 
+@pytest.fixture
+def own_db(tmp_path: Path, loaded_db: Path) -> Path:
+    """A copy of the seed graph that a test may write to."""
+    path = tmp_path / "own.lbug"
+    path.write_bytes(loaded_db.read_bytes())
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_settings(loaded_db: Path, seed_bundle: GraphBundle) -> Settings:
     """Settings naming the seed graph on the backend under test."""

@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from app.model.vocabulary import Label, RelType
 from app.progress import Progress
+from app.store.internal import RECORD_QUERIES
 from app.store.statements import rendered, statement
 
 Row = dict[str, Any]
@@ -160,7 +161,14 @@ class StoreBase(ABC):
         end: Label | None = None,
     ) -> list[Row]:
         statement = rendered(name, self.backend, label, types, start, end)
+        if name in RECORD_QUERIES:
+            return self._read_records(statement.text, statement.bind(dict(params)))
         return self.read(statement.text, statement.bind(dict(params)))
+
+    def _read_records(self, text: str, params: Mapping[str, Any]) -> list[Row]:
+        """Read the store's own records (saved maps): where the graph is, unless the adapter
+        keeps them elsewhere."""
+        return self.read(text, params)
 
     @abstractmethod
     def read(self, text: str, params: Mapping[str, Any]) -> list[Row]:

@@ -33,10 +33,10 @@ from app.errors import (
     StoreUnavailableError,
 )
 from app.model.arrow import ARROW_TYPES
-from app.model.vocabulary import Label, RelType
+from app.model.vocabulary import Label
 from app.progress import Progress
 from app.store.base import GraphTables, Row, StoreBase, next_revision
-from app.store.internal import INDEX_LABEL, META_LABEL, RECORD_QUERIES
+from app.store.internal import INDEX_LABEL, META_LABEL
 from app.store.prefetch import prefetched
 from app.store.statements import schema_statements, statement
 
@@ -262,23 +262,11 @@ class LadybugStore(StoreBase):
     def records_path(self) -> Path:
         return self.path.with_name(f"{self.path.stem}.records{self.path.suffix}")
 
-    def run(
-        self,
-        name: str,
-        params: Mapping[str, Any],
-        *,
-        label: Label | None = None,
-        types: Sequence[RelType] = (),
-        start: Label | None = None,
-        end: Label | None = None,
-    ) -> list[Row]:
-        if name not in RECORD_QUERIES:
-            return super().run(name, params, label=label, types=types, start=start, end=end)
+    def _read_records(self, text: str, params: Mapping[str, Any]) -> list[Row]:
         if self._file_identity() is None:  # records without a graph are not served
             raise NoGraphError(NO_GRAPH, internal=f"no file at {self.path}")
         if not self.records_path.exists():
             return []
-        read = statement(name, self.backend)
         try:
             db = ladybug.Database(
                 str(self.records_path), read_only=True, buffer_pool_size=_RECORDS_POOL
@@ -290,7 +278,7 @@ class LadybugStore(StoreBase):
             ) from exc
         conn = ladybug.Connection(db)
         try:
-            return self._execute(conn, read.text, read.bind(dict(params)))
+            return self._execute(conn, text, params)
         finally:
             conn.close()
             db.close()

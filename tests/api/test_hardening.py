@@ -28,14 +28,6 @@ KEY = "a-key-for-tests-only"
 
 
 @pytest.fixture
-def own_db(tmp_path: Path, loaded_db: Path) -> Path:
-    """A copy of the seed graph that a test may write to."""
-    path = tmp_path / "own.lbug"
-    path.write_bytes(loaded_db.read_bytes())
-    return path
-
-
-@pytest.fixture
 def writer(own_db: Path) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(db_path=own_db, api_key=SecretStr(KEY)))) as client:
         yield client

@@ -19,10 +19,8 @@ ELY = "org-ely-keskukset"
 
 
 @pytest.fixture
-def writable_server(tmp_path: Path, loaded_db: Path) -> Iterator[LiveServer]:
-    own = tmp_path / "own.lbug"
-    own.write_bytes(loaded_db.read_bytes())
-    with LiveServer(Settings(db_path=own, api_key=SecretStr(KEY))) as server:
+def writable_server(own_db: Path) -> Iterator[LiveServer]:
+    with LiveServer(Settings(db_path=own_db, api_key=SecretStr(KEY))) as server:
         yield server
 
 
