@@ -85,7 +85,8 @@ def image_graph(view: ViewGraph) -> graphviz.Digraph:
     if view.hierarchical:
         positions = hierarchy_positions(view, sizes) | _saved(view, names)
         links = [(p, c) for p, c in tree_links(view) if p in names and c in names]
-        bundles = leaf_bundles(edges, links)
+        # A saved map's leaves may sit anywhere: a frame around them would cover the rest.
+        bundles = [] if _saved(view, names) else leaf_bundles(edges, links)
         for index, bundle in enumerate(bundles):  # first: drawn under the leaves
             graph.node(f"b{index}", **_frame_attrs(bundle, positions, sizes))
     for node in shown:
@@ -105,7 +106,9 @@ def image_graph(view: ViewGraph) -> graphviz.Digraph:
         )
     if not view.hierarchical:
         engine = "sfdp" if len(shown) > LARGE else "neato"
-        positions = _laid_out(graph, engine, names) | _saved(view, names)
+        positions, drawn = _laid_out(graph, engine, names)
+        positions |= _saved(view, names)
+        sizes |= drawn  # a diamond is taller than its label's box: the keys keep clear of it
     for node in shown:
         x, y = positions[node.id]
         graph.node(names[node.id], pos=f"{x:.1f},{-y:.1f}")
@@ -123,14 +126,16 @@ def _add_keys(
     row_sizes = [[next(measured) for _ in row] for row in rows]
     edge = min((x - sizes[n][0] / 2 for n, (x, _) in positions.items()), default=0.0)
     bottom = min((y - sizes[n][1] / 2 for n, (_, y) in positions.items()), default=0.0)
+    count = 0
     for row, found in reversed(list(zip(rows, row_sizes, strict=True))):
         row_top = bottom - KEY_GAP - max(h for _, h in found)
         bottom = row_top
         left = edge
         for key, (width, height) in zip(row, found, strict=True):
             x, y = left + width / 2, row_top + height / 2  # top-aligned in its row
+            count += 1
             graph.node(
-                f"key{len(graph.body)}",
+                f"key{count}",
                 label=f"<{key}>",
                 shape="plaintext",
                 margin="0",
@@ -144,13 +149,20 @@ def _key_sizes(keys: list[str]) -> list[tuple[float, float]]:
     probe = _canvas(curved=False)
     for index, key in enumerate(keys):
         probe.node(f"key{index}", label=f"<{key}>", shape="plaintext", margin="0")
-    plain = probe.pipe(format="plain", engine="neato", encoding="utf-8")
-    found = {}
+    found = _plain_nodes(probe.pipe(format="plain", engine="neato", encoding="utf-8"))
+    return [found[f"key{index}"][2:] for index in range(len(keys))]
+
+
+def _plain_nodes(plain: str) -> dict[str, tuple[float, float, float, float]]:
+    """Graphviz's plain output as node name: centre x, centre y (downwards), width, height,
+    in points."""
+    nodes = {}
     for line in plain.splitlines():
         parts = line.split()
         if parts[:1] == ["node"]:
-            found[parts[1]] = (float(parts[4]) * 72, float(parts[5]) * 72)
-    return [found[f"key{index}"] for index in range(len(keys))]
+            x, y, width, height = (float(v) * 72 for v in parts[2:6])
+            nodes[parts[1].strip('"')] = (x, -y, width, height)
+    return nodes
 
 
 def _saved(view: ViewGraph, names: dict[str, str]) -> Positions:
@@ -230,16 +242,16 @@ def _dashed(assertion: str | None) -> list[str]:
     return [] if line == "solid" else [line]
 
 
-def _laid_out(graph: graphviz.Digraph, engine: str, names: dict[str, str]) -> Positions:
-    """Node centres by `engine`, from its plain output: points, y downwards (as the page)."""
-    plain = graph.pipe(format="plain", engine=engine, encoding="utf-8")
-    by_name = {name: node_id for node_id, name in names.items()}
-    positions: Positions = {}
-    for line in plain.splitlines():
-        parts = line.split()
-        if parts[:1] == ["node"] and parts[1] in by_name:
-            positions[by_name[parts[1]]] = (float(parts[2]) * 72, -float(parts[3]) * 72)
-    return positions
+def _laid_out(
+    graph: graphviz.Digraph, engine: str, names: dict[str, str]
+) -> tuple[Positions, Sizes]:
+    """Node centres (y downwards, as the page) and sizes as `engine` lays them out."""
+    found = _plain_nodes(graph.pipe(format="plain", engine=engine, encoding="utf-8"))
+    placed = {node_id: found[name] for node_id, name in names.items() if name in found}
+    return (
+        {node_id: (x, y) for node_id, (x, y, _, _) in placed.items()},
+        {node_id: (w, h) for node_id, (_, _, w, h) in placed.items()},
+    )
 
 
 def _ink(fill: str) -> str:
