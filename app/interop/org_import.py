@@ -118,7 +118,7 @@ def read_org(path: Path, *, lang: Lang, country: Country) -> PopoloImport:
             subject,
             id=_id(subject, "post"),
             kind=PostKind.JOB_TITLE,
-            names=label_names or {lang.value: _role_name(graph, role) or str(subject)},
+            names=label_names or {lang.value: _role_name(graph, role) or _local_name(subject)},
             alt_names=alt,
         )
 
@@ -247,7 +247,12 @@ def _role_name(graph: Graph, role: RdfNode | None) -> str:
     label = graph.value(role, SKOS.prefLabel) or graph.value(role, RDFS.label)
     if label and str(label).strip():
         return str(label)
-    return re.split(r"[/#]", str(role).rstrip("/#"))[-1]
+    return _local_name(role)
+
+
+def _local_name(term: RdfNode) -> str:
+    """The last part of an IRI: berorgs:Referatsleitung, organigram:position-853c4030f7."""
+    return re.split(r"[/#]", str(term).rstrip("/#"))[-1]
 
 
 def _interval(graph: Graph, interval: RdfNode | None) -> dict[str, str]:

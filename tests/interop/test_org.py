@@ -115,3 +115,5 @@ def test_berlin_organogram_comes_in_whole(fresh_store: Callable[[str], GraphStor
     assert post.names.en == "Referatsleitung"
     staff = names["org-https-berlin-github-io-lod-organigram-organisation-14da8cab11"]
     assert staff.names.en == "Stab der Senatorin"  # typed only as orgtype-0000000000
+    unnamed = names["post-https-berlin-github-io-lod-organigram-position-853c4030f7"]
+    assert unnamed.names.en == "position-853c4030f7"  # no label, no role: its IRI's last part
