@@ -2,9 +2,11 @@
 on the earlier one, each node and edge marked began, ended or unchanged, and drawn so."""
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from app.model.common import first_day, last_day
 from app.viz.graph import ViewGraph
 
 
@@ -29,23 +31,33 @@ CHANGE_STYLES: dict[Change, ChangeStyle] = {
 
 
 def compared(now: ViewGraph, then: ViewGraph) -> ViewGraph:
-    """`now` with what only `then` held added back, and every node's and edge's change."""
-    held = then.nodes.keys() | then.edges.keys()
-    holds = now.nodes.keys() | now.edges.keys()
+    """`now` with what only `then` held added back, and every node's and edge's change: by
+    its own dates, not by whether the view reached it (an old body reached through a new
+    project has not begun)."""
     for node_id, node in then.nodes.items():
         now.nodes.setdefault(node_id, node)
     for edge_id, edge in then.edges.items():
         now.edges.setdefault(edge_id, edge)
-    for item_id in now.nodes.keys() | now.edges.keys():
-        now.changes[item_id] = _change(item_id in held, item_id in holds)
-    now.since = then.day
+    since, day = then.day, now.day
+    assert since is not None and day is not None  # a comparison is between two days
+    for node in now.nodes.values():
+        now.changes[node.id] = _change(node.valid_from, node.valid_to, since, day)
+    for edge in now.edges.values():
+        # An undated relationship holds while both its ends do: it began or ended with them.
+        ends = {now.changes.get(edge.start), now.changes.get(edge.end)}
+        own = _change(edge.valid_from, edge.valid_to, since, day)
+        inherited = next((c for c in (Change.ENDED, Change.BEGAN) if c in ends), own)
+        now.changes[edge.id] = own if own != Change.UNCHANGED else inherited
+    now.since = since
     return now
 
 
-def _change(held_then: bool, holds_now: bool) -> Change:
-    if held_then and holds_now:
-        return Change.UNCHANGED
-    return Change.ENDED if held_then else Change.BEGAN
+def _change(valid_from: str | None, valid_to: str | None, since: date, day: date) -> Change:
+    if valid_to is not None and since <= last_day(valid_to) < day:
+        return Change.ENDED
+    if valid_from is not None and since < first_day(valid_from) <= day:
+        return Change.BEGAN
+    return Change.UNCHANGED
 
 
 def mark_changes(view: ViewGraph, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
@@ -64,6 +76,8 @@ def mark_changes(view: ViewGraph, nodes: list[dict[str, Any]], edges: list[dict[
                 item["color"] = {"background": fill, "border": look.colour}
                 item["borderWidth"] = look.border_width
                 item["opacity"] = look.opacity
+                # A glow in the change's colour reads on every shape (a triangle has no frame).
+                item["shadow"] = {"enabled": True, "color": look.colour, "size": 14, "x": 0, "y": 0}
             else:
                 item["color"] = {"color": look.colour, "opacity": look.opacity}
                 item["width"] = float(item.get("width", 1.5)) + 1.5
