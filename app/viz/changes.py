@@ -70,10 +70,7 @@ def mark_changes(view: ViewGraph, nodes: list[dict[str, Any]], edges: list[dict[
                 continue
             look = CHANGE_STYLES[Change(change)]
             if is_node:
-                fill = (
-                    item["color"] if isinstance(item["color"], str) else item["color"]["background"]
-                )
-                item["color"] = {"background": fill, "border": look.colour}
+                item["color"] = {**item["color"], "border": look.colour}
                 item["borderWidth"] = look.border_width
                 item["opacity"] = look.opacity
                 # A glow in the change's colour reads on every shape (a triangle has no frame).

@@ -55,15 +55,16 @@ def network(view: ViewGraph, lang: Lang | None = None) -> Network:
             "id": node.id,
             "label": labels[node.id],
             "title": node.tooltip,
-            "color": style.colour,
+            "color": node_colours(style.colour, style.colour),
             "shape": drawn_shape(style, view.hierarchical),
             "size": style.size,
-            "group": node.label.value,
+            # Not vis-network's "group": on every update it paints a node in the group's colours.
+            "type": node.label.value,
         }
         if view.hierarchical:  # label inside a box: no edge crosses it, the layout sized it
             item["font"] = {"color": _text_colour(style.colour)}
         if dashes(node.assertion):  # a border dashed as the source supports the node
-            item["color"] = {"background": style.colour, "border": BORDER}
+            item["color"] = node_colours(style.colour, BORDER)
             item["shapeProperties"] = {"borderDashes": dashes(node.assertion)}
             item["borderWidth"] = 2
         if node.id == view.focus:
@@ -144,6 +145,16 @@ def _seat_labels(view: ViewGraph, labels: dict[str, str], lang: Lang) -> dict[st
             if seat:
                 seats[edge.start] = f"{labels[edge.start]}\n{wrap(f'({seat})')}"
     return seats
+
+
+SELECTED_BORDER = "#111111"
+
+
+def node_colours(fill: str, border: str) -> dict[str, Any]:
+    """A node's colours in vis-network's terms. Selected or hovered, it keeps its fill and
+    gains a dark border: vis-network's own pale blue would put white words on a pale box."""
+    marked = {"background": fill, "border": SELECTED_BORDER}
+    return {"background": fill, "border": border, "highlight": marked, "hover": marked}
 
 
 def _text_colour(fill: str) -> str:
