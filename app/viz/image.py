@@ -11,9 +11,10 @@ escaped, so no name can become markup, a DOT escape (\\N, \\G) or a record field
 import graphviz
 
 from app.errors import RendererUnavailableError
+from app.model.vocabulary import Lang
 from app.viz.bundles import Bundle, leaf_bundles
 from app.viz.graph import ViewGraph, ViewNode
-from app.viz.image_key import LINES, heading, legend, sources, text
+from app.viz.image_key import heading, legend_key, line_style, sources_key, text
 from app.viz.labels import FONT_SIZE, box_size, wrap
 from app.viz.layout import (
     LayoutUnavailableError,
@@ -22,7 +23,7 @@ from app.viz.layout import (
     hierarchy_positions,
     tree_links,
 )
-from app.viz.style import EdgeStyle, edge_style, node_style
+from app.viz.style import BORDER, EdgeStyle, dashes, edge_style, node_style
 
 FONT = "DejaVu Sans"  # what labels.py measures and the page draws (Debian's fonts-dejavu-core)
 LARGE = 300  # above this many nodes the layout is sfdp's
@@ -46,22 +47,22 @@ SHAPES = {
 KEY_GAP = 24.0  # points between the drawing and the legend above it, and between keys
 
 
-def write_svg(view: ViewGraph, lang: object = None) -> bytes:
-    return render(view, "svg")
+def write_svg(view: ViewGraph, lang: Lang = Lang.FI) -> bytes:
+    return render(view, "svg", lang)
 
 
-def write_png(view: ViewGraph, lang: object = None) -> bytes:
-    return render(view, "png")
+def write_png(view: ViewGraph, lang: Lang = Lang.FI) -> bytes:
+    return render(view, "png", lang)
 
 
-def write_pdf(view: ViewGraph, lang: object = None) -> bytes:
-    return render(view, "pdf")
+def write_pdf(view: ViewGraph, lang: Lang = Lang.FI) -> bytes:
+    return render(view, "pdf", lang)
 
 
-def render(view: ViewGraph, fmt: str) -> bytes:
-    """The view drawn in `fmt` (svg, png or pdf)."""
+def render(view: ViewGraph, fmt: str, lang: Lang = Lang.FI) -> bytes:
+    """The view drawn in `fmt` (svg, png or pdf), its words in `lang`."""
     try:
-        graph = image_graph(view)
+        graph = image_graph(view, lang)
         if fmt == "png":
             graph.graph_attr.update(dpi=str(PNG_DPI), size=f"{PNG_MAX_INCHES},{PNG_MAX_INCHES}")
         data: bytes = graph.pipe(format=fmt, engine="neato", neato_no_op=2)
@@ -73,7 +74,7 @@ def render(view: ViewGraph, fmt: str) -> bytes:
     return data
 
 
-def image_graph(view: ViewGraph) -> graphviz.Digraph:
+def image_graph(view: ViewGraph, lang: Lang = Lang.FI) -> graphviz.Digraph:
     """The DOT graph of the picture: every node at a fixed position (points, y upwards)."""
     shown = [node for node in view.nodes.values() if node.id not in view.hidden]
     names = {node.id: f"n{index}" for index, node in enumerate(shown)}
@@ -112,7 +113,7 @@ def image_graph(view: ViewGraph) -> graphviz.Digraph:
     for node in shown:
         x, y = positions[node.id]
         graph.node(names[node.id], pos=f"{x:.1f},{-y:.1f}")
-    keys = [[heading(view)], [legend(view, shown), sources(view, shown)]]
+    keys = [[heading(view, lang)], [legend_key(view, lang), sources_key(view, shown, lang)]]
     _add_keys(graph, keys, positions, sizes)
     return graph
 
@@ -213,13 +214,18 @@ def _canvas(curved: bool) -> graphviz.Digraph:
 def _node_attrs(node: ViewNode, view: ViewGraph) -> dict[str, str]:
     style = node_style(node.label, node.kind)
     shape = "box" if view.hierarchical else SHAPES.get(style.shape, "ellipse")
-    looks = ["filled", *(["rounded"] if shape == "box" else []), *_dashed(node.assertion)]
+    line = line_style(dashes(node.assertion))
+    looks = [
+        "filled",
+        *(["rounded"] if shape == "box" else []),
+        *([line] if line != "solid" else []),
+    ]
     attrs = {
         "label": f"<{text(wrap(node.name))}>",
         "shape": shape,
         "style": ",".join(looks),
         "fillcolor": style.colour,
-        "color": "#333333",
+        "color": "#333333" if line == "solid" else BORDER,
         "fontcolor": _ink(style.colour),
         "margin": "0.08,0.04",
     }
@@ -232,14 +238,9 @@ def _edge_attrs(look: EdgeStyle, assertion: str) -> dict[str, str]:
     return {
         "color": look.colour,
         "penwidth": str(look.width),
-        "style": LINES.get(assertion, "solid"),
+        "style": line_style(dashes(assertion)),
         "arrowhead": "normal" if look.arrows else "none",
     }
-
-
-def _dashed(assertion: str | None) -> list[str]:
-    line = LINES.get(assertion or "", "solid")
-    return [] if line == "solid" else [line]
 
 
 def _laid_out(

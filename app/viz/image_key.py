@@ -1,70 +1,63 @@
-"""The words around a picture (app/viz/image.py) as Graphviz HTML-like labels: the heading
-(title, day shown, notice), the legend of the styles drawn (the page's colours) and the
-sources cited. Data reaches a label only through `text`, escaped."""
+"""The words around a picture (app/viz/image.py) as Graphviz HTML-like labels, in the view's
+language: the heading (title, day shown, notice), the page's own legend (app/viz/legend.py:
+the same entries, colours and dashes) and the sources cited. Data reaches a label only
+through `text`, escaped."""
 
 import html
 import re
 
-from app.model.vocabulary import Label, RelType
+from app.model.vocabulary import Lang
 from app.viz.graph import ViewGraph, ViewNode
-from app.viz.style import KIND_STYLES, EdgeStyle, edge_style, node_style
+from app.viz.legend import LegendItem, legend
+from app.viz.words import say
 
 SOURCES_PER_LINE = 4
-# How the source supports a fact, drawn as the page draws it (style.py): stated solid,
-# implied dashed, inferred dotted; on edges and on node borders alike.
-LINES = {"stated": "solid", "implied": "dashed", "inferred": "dotted"}
 STROKES = {"solid": "━━━━", "dashed": "━ ━ ━", "dotted": "· · · · ·"}
 # Characters that are not text: SVG (XML) cannot hold them, and Graphviz may choke on them.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-def heading(view: ViewGraph) -> str:
-    """Title, day and notice, flush left: the picture's label above everything."""
-    day = view.day.isoformat() if view.day else "today"
+def line_style(pattern: bool | list[int] | str) -> str:
+    """A dash pattern (style.py's, or SVG's "8 5") as one of Graphviz's three line styles: a
+    short first dash reads as dots."""
+    numbers = pattern.split() if isinstance(pattern, str) else pattern
+    if not numbers:
+        return "solid"
+    first = float(numbers[0]) if isinstance(numbers, list) else 8.0
+    return "dotted" if first <= 2 else "dashed"
+
+
+def heading(view: ViewGraph, lang: Lang) -> str:
+    """Title, day and notice, flush left; the day on a line of its own unless the title
+    already says it (the maps' titles do: app/viz/maps.py)."""
+    day = say("day_shown", lang, day=view.day.isoformat()) if view.day else say("day_today", lang)
     lines = [
         f'<FONT POINT-SIZE="20"><B>{text(view.title)}</B></FONT>',
-        f"As of: {text(day)}",
+        *([text(day)] if day not in view.title else []),
         *([f"<I>{text(view.notice)}</I>"] if view.notice else []),
     ]
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{line}</TD></TR>' for line in lines)
     return f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{cells}</TABLE>'
 
 
-def legend(view: ViewGraph, shown: list[ViewNode]) -> str:
-    """One row per node style and relationship colour drawn (grouped as the page's legend
-    groups them), and one per line style, i.e. per assertion: a table of its own, so that
-    no wider text stretches its first column."""
-    fills: dict[str, str] = {}
-    for node in shown:
-        styled_kind = node.label is Label.ORGANIZATION and node.kind in KIND_STYLES
-        words = f"{node.label.value}: {node.kind}" if styled_kind else node.label.value
-        fills.setdefault(words, node_style(node.label, node.kind).colour)
-    colours: dict[str, EdgeStyle] = {}
-    assertions = {node.assertion for node in shown if node.assertion}
-    names = {node.id for node in shown}
-    for edge in view.drawable_edges():
-        if edge.start in names and edge.end in names:
-            words = f"STEERS: {edge.qualifier}" if edge.rel is RelType.STEERS else edge.rel.value
-            colours.setdefault(words, edge_style(edge.rel, edge.qualifier))
-            assertions.add(edge.assertion)
-    rows = [
-        f'<TD BGCOLOR="{colour}" WIDTH="30" HEIGHT="14"> </TD><TD ALIGN="LEFT">{text(words)}</TD>'
-        for words, colour in sorted(fills.items())
-    ]
-    rows += [
-        f'<TD><FONT COLOR="{look.colour}">{STROKES["solid"]}</FONT></TD>'
-        f'<TD ALIGN="LEFT">{text(words)}</TD>'
-        for words, look in sorted(colours.items())
-    ]
-    rows += [
-        f'<TD>{STROKES[line]}</TD><TD ALIGN="LEFT">{assertion}</TD>'
-        for assertion, line in LINES.items()
-        if assertion in assertions
-    ]
-    return _table("Legend", rows, columns=2)
+def legend_key(view: ViewGraph, lang: Lang) -> str:
+    """The page's legend as a table of its own (so that no wider text stretches its first
+    column); a comparison's marks are left out, as the picture does not draw them."""
+    rows = [_row(item) for item in legend(view, lang) if item.kind != "change"]
+    return _table(say("legend", lang), rows, columns=2)
 
 
-def sources(view: ViewGraph, shown: list[ViewNode]) -> str:
+def _row(item: LegendItem) -> str:
+    if item.kind == "node":
+        symbol = f'<TD BGCOLOR="{item.colour}" WIDTH="30" HEIGHT="14"> </TD>'
+    elif item.kind == "edge":
+        symbol = f'<TD><FONT COLOR="{item.colour}">{STROKES["solid"]}</FONT></TD>'
+    else:
+        symbol = f"<TD>{STROKES[line_style(item.dashes)]}</TD>"
+    return f'{symbol}<TD ALIGN="LEFT">{text(item.text)}</TD>'
+
+
+def sources_key(view: ViewGraph, shown: list[ViewNode], lang: Lang) -> str:
     """The doc ids of every source cited by a drawn node or relationship."""
     names = {node.id for node in shown}
     cited = {c.doc for node in shown for c in node.sources}
@@ -73,13 +66,12 @@ def sources(view: ViewGraph, shown: list[ViewNode]) -> str:
             cited |= {c.doc for c in edge.sources}
     ids = sorted(cited)
     lines = [", ".join(ids[i : i + SOURCES_PER_LINE]) for i in range(0, len(ids), SOURCES_PER_LINE)]
-    return _table(
-        "Sources cited", [f'<TD ALIGN="LEFT">{text(line)}</TD>' for line in lines or ["none"]]
-    )
+    rows = [f'<TD ALIGN="LEFT">{text(line)}</TD>' for line in lines or [say("no_sources", lang)]]
+    return _table(say("sources_cited", lang), rows)
 
 
 def _table(title: str, rows: list[str], columns: int = 1) -> str:
-    head = f'<TR><TD ALIGN="LEFT" COLSPAN="{columns}"><B>{title}</B></TD></TR>'
+    head = f'<TR><TD ALIGN="LEFT" COLSPAN="{columns}"><B>{text(title)}</B></TD></TR>'
     body = "".join(f"<TR>{row}</TR>" for row in rows)
     return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{head}{body}</TABLE>'
 

@@ -61,6 +61,9 @@ UI: dict[str, Three] = {
         "large view: laid out in advance, physics off",
     ),
     "day_shown": ("tilanne {day}", "läget {day}", "as of {day}"),
+    "day_today": ("tilanne tänään", "läget i dag", "as of today"),  # a picture's day line
+    "sources_cited": ("Lähteet", "Källor", "Sources cited"),
+    "no_sources": ("ei lähteitä", "inga källor", "none"),
     "every_day": ("kaikki ajankohdat", "alla tidpunkter", "every date"),
     "compared": (
         "{since} → {day}: {began} alkoi, {ended} päättyi, {unchanged} ennallaan",

@@ -16,9 +16,10 @@ from typer.testing import CliRunner
 from app.cli import app as cli
 from app.config import Settings, get_settings
 from app.model.common import Citation
-from app.model.vocabulary import Label, RelType
+from app.model.vocabulary import Assertion, Label, Lang, RelType
 from app.viz.graph import ViewEdge, ViewGraph, ViewNode
 from app.viz.image import image_graph, render
+from app.viz.words import qualifier_word, say, term
 
 TEM_TREE = "steers?id=org-tem&depth=3"
 TEM_NAMES = ("työ- ja elinkeinoministeriö", "ELY-keskukset", "työ- ja elinkeinotoimistot")
@@ -73,14 +74,20 @@ def tem_title(client: TestClient) -> str:
     return _words(title)
 
 
-def _assert_tem_tree(text: str, title: str, day: str = "today") -> None:
+def _steering(mode: str, lang: Lang = Lang.FI) -> str:
+    """A steering mode's legend entry, as the page's legend words it."""
+    return f"{term(RelType.STEERS, lang)}: {qualifier_word(RelType.STEERS, mode, lang)}"
+
+
+def _assert_tem_tree(text: str, title: str, day: str | None = None) -> None:
     for name in TEM_NAMES:
         assert name in text, name
     assert title in text
-    assert f"As of: {day}" in text
+    assert (say("day_shown", Lang.FI, day=day) if day else say("day_today", Lang.FI)) in text
     for source in TEM_SOURCES:
         assert source in text
-    assert "STEERS: administrative" in text and "implied" in text  # the legend
+    assert _steering("administrative") in text  # the legend, in the view's language
+    assert term(Assertion.IMPLIED, Lang.FI) in text and say("legend", Lang.FI) in text
 
 
 def test_an_svg_of_tems_steering_tree_reads_back_with_librsvg(
@@ -117,6 +124,19 @@ def test_the_picture_says_which_day_it_shows(client: TestClient, tmp_path: Path)
     query = f"{TEM_TREE}&as_of=2024-05-01"
     title = _words(_get(client, query, "json").json()["data"]["name"])
     _assert_tem_tree(pdf_text(_get(client, query, "pdf").content, tmp_path), title, "2024-05-01")
+
+
+@pytest.mark.parametrize("lang", [Lang.SV, Lang.EN])
+def test_the_picture_speaks_the_views_language(
+    client: TestClient, tmp_path: Path, lang: Lang
+) -> None:
+    query = f"{TEM_TREE}&lang={lang.value}"
+    title = _words(_get(client, query, "json").json()["data"]["name"])
+    text = pdf_text(_get(client, query, "pdf").content, tmp_path)
+    words = [title, say("day_today", lang), say("legend", lang), say("sources_cited", lang)]
+    for expected in [*words, _steering("development", lang), term(Assertion.STATED, lang)]:
+        assert expected in text, expected
+    assert (lang is Lang.EN) == ("as of today" in text)
 
 
 def test_a_view_laid_out_by_neato_shows_every_label(client: TestClient, tmp_path: Path) -> None:
@@ -178,7 +198,7 @@ def test_many_leaves_are_drawn_with_one_line_to_their_frame(tmp_path: Path) -> N
     text = pdf_text(render(view, "pdf"), tmp_path)
     for node in view.nodes.values():
         assert f" {node.name} " in f" {text} ", node.name
-    assert "× 67" in text and "STEERS: performance" in text
+    assert "× 67" in text and _steering("performance") in text
 
 
 def test_a_leaf_keeps_a_relationship_the_others_have_not(tmp_path: Path) -> None:
@@ -186,7 +206,7 @@ def test_a_leaf_keeps_a_relationship_the_others_have_not(tmp_path: Path) -> None
     view.edges["admin"] = ViewEdge("admin", RelType.STEERS, "org-m", "org-0", "administrative", "")
     source = image_graph(view).source
     assert source.count("->") == 2  # the bundle, and org-0's own
-    assert "STEERS: administrative" in pdf_text(render(view, "pdf"), tmp_path)
+    assert _steering("administrative") in pdf_text(render(view, "pdf"), tmp_path)
     few = _wide_tree(children=8)  # a level this narrow is not wrapped: a line each
     assert image_graph(few).source.count("->") == 8
 
