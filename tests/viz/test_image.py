@@ -20,6 +20,7 @@ from app.model.vocabulary import Assertion, Label, Lang, RelType
 from app.viz.graph import ViewEdge, ViewGraph, ViewNode
 from app.viz.image import image_graph, render
 from app.viz.words import qualifier_word, say, term
+from tests.viz.test_views_api import CASES
 
 TEM_TREE = "steers?id=org-tem&depth=3"
 TEM_NAMES = ("työ- ja elinkeinoministeriö", "ELY-keskukset", "työ- ja elinkeinotoimistot")
@@ -149,6 +150,21 @@ def test_a_view_laid_out_by_neato_shows_every_label(client: TestClient, tmp_path
         assert label in text, label
     sources = {doc for e in elements["edges"] for doc in e["data"]["source_docs"]}
     assert sources and all(doc in text for doc in sources)
+
+
+@pytest.mark.parametrize("view", sorted(CASES))
+def test_every_view_is_drawn_with_every_label(client: TestClient, view: str) -> None:
+    query = f"{view}?{CASES[view]}"
+    elements = _get(client, query, "json").json()["elements"]
+    svg = _get(client, query, "svg").content
+    root = ElementTree.fromstring(svg)
+    drawn = "".join("".join(e.itertext()) for e in root.iter(f"{SVG}text")).replace(" ", "")
+    labels = {"".join(n["data"]["label"].split()) for n in elements["nodes"]}  # wrapped anyhow
+    missing = [label for label in labels if label not in drawn]
+    # A very long name ends in an ellipsis on the map (labels.py): its start is drawn.
+    assert all(label[:12] in drawn for label in missing), missing
+    assert len(missing) <= len(labels) // 4, missing
+    assert say("legend", Lang.FI) in drawn
 
 
 def _hostile_view() -> ViewGraph:
