@@ -13,6 +13,7 @@ import graphviz
 from app.errors import RendererUnavailableError
 from app.model.vocabulary import Lang
 from app.viz.bundles import Bundle, leaf_bundles
+from app.viz.changes import CHANGE_STYLES, Change
 from app.viz.graph import ViewGraph, ViewNode
 from app.viz.image_key import heading, legend_key, line_style, sources_key, text
 from app.viz.labels import FONT_SIZE, box_size, wrap
@@ -91,12 +92,13 @@ def image_graph(view: ViewGraph, lang: Lang = Lang.FI) -> graphviz.Digraph:
         for index, bundle in enumerate(bundles):  # first: drawn under the leaves
             graph.node(f"b{index}", **_frame_attrs(bundle, positions, sizes))
     for node in shown:
-        graph.node(names[node.id], **_node_attrs(node, view))
+        graph.node(names[node.id], **_marked(_node_attrs(node, view), view, node.id))
     bundled = {edge.id for bundle in bundles for edge in bundle.edges}
     for edge in edges:
         if edge.id not in bundled:
             look = edge_style(edge.rel, edge.qualifier)
-            graph.edge(names[edge.start], names[edge.end], **_edge_attrs(look, edge.assertion))
+            attrs = _marked(_edge_attrs(look, edge.assertion), view, edge.id)
+            graph.edge(names[edge.start], names[edge.end], **attrs)
     for index, bundle in enumerate(bundles):
         ends = (names[bundle.parent], f"b{index}")
         sample = bundle.edges[0]
@@ -232,6 +234,21 @@ def _node_attrs(node: ViewNode, view: ViewGraph) -> dict[str, str]:
     if node.id == view.focus:
         attrs["penwidth"] = "3"
     return attrs
+
+
+def _marked(attrs: dict[str, str], view: ViewGraph, item: str) -> dict[str, str]:
+    """A comparison's marks, as the page draws them (changes.py): what began framed or drawn
+    green, what ended red and faded; the unchanged keep their own look."""
+    change = view.changes.get(item)
+    if change is None or change == Change.UNCHANGED:
+        return attrs
+    look = CHANGE_STYLES[Change(change)]
+    alpha = f"{round(look.opacity * 255):02x}"
+    width = float(attrs.get("penwidth", "1"))
+    marks = {"color": look.colour + alpha, "penwidth": str(max(width + 1.5, 3.0))}
+    if "fillcolor" in attrs:
+        marks["fillcolor"] = attrs["fillcolor"] + alpha
+    return attrs | marks
 
 
 def _edge_attrs(look: EdgeStyle, assertion: str) -> dict[str, str]:

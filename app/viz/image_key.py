@@ -42,15 +42,15 @@ def heading(view: ViewGraph, lang: Lang) -> str:
 
 def legend_key(view: ViewGraph, lang: Lang) -> str:
     """The page's legend as a table of its own (so that no wider text stretches its first
-    column); a comparison's marks are left out, as the picture does not draw them."""
-    rows = [_row(item) for item in legend(view, lang) if item.kind != "change"]
+    column)."""
+    rows = [_row(item) for item in legend(view, lang)]
     return _table(say("legend", lang), rows, columns=2)
 
 
 def _row(item: LegendItem) -> str:
     if item.kind == "node":
         symbol = f'<TD BGCOLOR="{item.colour}" WIDTH="30" HEIGHT="14"> </TD>'
-    elif item.kind == "edge":
+    elif item.kind in ("edge", "change"):
         symbol = f'<TD><FONT COLOR="{item.colour}">{STROKES["solid"]}</FONT></TD>'
     else:
         symbol = f"<TD>{STROKES[line_style(item.dashes)]}</TD>"

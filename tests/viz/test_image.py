@@ -17,6 +17,7 @@ from app.cli import app as cli
 from app.config import Settings, get_settings
 from app.model.common import Citation
 from app.model.vocabulary import Assertion, Label, Lang, RelType
+from app.viz.changes import CHANGE_STYLES, Change
 from app.viz.graph import ViewEdge, ViewGraph, ViewNode
 from app.viz.image import image_graph, render
 from app.viz.words import qualifier_word, say, term
@@ -165,6 +166,21 @@ def test_every_view_is_drawn_with_every_label(client: TestClient, view: str) -> 
     assert all(label[:12] in drawn for label in missing), missing
     assert len(missing) <= len(labels) // 4, missing
     assert say("legend", Lang.FI) in drawn
+
+
+def test_a_comparison_marks_what_began_as_the_page_does(client: TestClient) -> None:
+    query = "neighbourhood?id=org-okm&depth=1&as_of=2022-06-01&since=2020-06-01"
+    svg = _get(client, query, "svg").content
+    root = ElementTree.fromstring(svg)
+    began = CHANGE_STYLES[Change.BEGAN].colour
+    project = next(
+        g
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "node" and "Projekt" in "".join(g.itertext())
+    )
+    assert any(shape.get("stroke") == began for shape in project if shape.tag != f"{SVG}text")
+    drawn = " ".join("".join(e.itertext()) for e in root.iter(f"{SVG}text"))
+    assert say("Change.began", Lang.FI) in drawn  # the legend explains the mark
 
 
 def _hostile_view() -> ViewGraph:
