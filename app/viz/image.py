@@ -8,6 +8,8 @@ node placed at the size Graphviz measures for it.
 Names and quotes are hostile input: they reach Graphviz only as text inside HTML-like labels,
 escaped, so no name can become markup, a DOT escape (\\N, \\G) or a record field ({ | })."""
 
+from dataclasses import replace
+
 import graphviz
 
 from app.errors import RendererUnavailableError
@@ -85,8 +87,9 @@ def image_graph(view: ViewGraph, lang: Lang = Lang.FI) -> graphviz.Digraph:
     positions: Positions = {}
     bundles: list[Bundle] = []
     if view.hierarchical:
-        positions = hierarchy_positions(view, sizes) | _saved(view, names)
-        links = [(p, c) for p, c in tree_links(view) if p in names and c in names]
+        visible = replace(view, nodes={node.id: node for node in shown})  # no room for hidden
+        positions = hierarchy_positions(visible, sizes) | _saved(view, names)
+        links = tree_links(visible)
         # A saved map's leaves may sit anywhere: a frame around them would cover the rest.
         bundles = [] if _saved(view, names) else leaf_bundles(edges, links)
         for index, bundle in enumerate(bundles):  # first: drawn under the leaves

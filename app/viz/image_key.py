@@ -5,6 +5,7 @@ through `text`, escaped."""
 
 import html
 import re
+from dataclasses import replace
 
 from app.model.vocabulary import Lang
 from app.viz.graph import ViewGraph, ViewNode
@@ -42,8 +43,9 @@ def heading(view: ViewGraph, lang: Lang) -> str:
 
 def legend_key(view: ViewGraph, lang: Lang) -> str:
     """The page's legend as a table of its own (so that no wider text stretches its first
-    column)."""
-    rows = [_row(item) for item in legend(view, lang)]
+    column), of what is drawn: a saved map's hidden nodes and their relationships left out."""
+    drawn = replace(view, nodes={k: v for k, v in view.nodes.items() if k not in view.hidden})
+    rows = [_row(item) for item in legend(drawn, lang)]
     return _table(say("legend", lang), rows, columns=2)
 
 

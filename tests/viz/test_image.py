@@ -168,6 +168,16 @@ def test_every_view_is_drawn_with_every_label(client: TestClient, view: str) -> 
     assert say("legend", Lang.FI) in drawn
 
 
+def test_hidden_nodes_are_neither_drawn_nor_explained(tmp_path: Path) -> None:
+    view = _wide_tree(children=2)
+    view.nodes["per-x"] = ViewNode("per-x", Label.PERSON, "person", "Hidden Person", "")
+    view.edges["h"] = ViewEdge("h", RelType.HOLDS, "per-x", "org-0", None, "")
+    view.hidden = {"per-x"}
+    text = pdf_text(render(view, "pdf"), tmp_path)
+    assert "Virasto 0" in text and "Hidden Person" not in text
+    assert term(Label.PERSON, Lang.FI) not in text and term(RelType.HOLDS, Lang.FI) not in text
+
+
 def test_a_comparison_marks_what_began_as_the_page_does(client: TestClient) -> None:
     query = "neighbourhood?id=org-okm&depth=1&as_of=2022-06-01&since=2020-06-01"
     svg = _get(client, query, "svg").content
