@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.errors import NotFoundError, OrgMapError
 
@@ -43,6 +44,7 @@ class Problem(BaseModel):
 
 # What each status means wherever it is answered; a route lists the statuses it can answer.
 _MEANING = {
+    400: "The request body is not JSON",
     401: "No API key, or a wrong one",
     403: "Imports are off (no ORGMAP_API_KEY is set)",
     404: "An id names no entity; the problem suggests the closest ids",
@@ -115,7 +117,27 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     title = HTTPStatus(exc.status_code).phrase
     # The headers matter: a 405 carries Allow (RFC 9110), a 401 WWW-Authenticate.
-    return problem(exc.status_code, title, str(exc.detail), request, exc.headers)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed(request))
+    return problem(exc.status_code, title, str(exc.detail), request, headers)
+
+
+def _allowed(request: Request) -> list[str]:
+    """Every method the path answers: Starlette names only those of the first route that
+    matches the path, and a path can have a route per method (GET, PUT, DELETE)."""
+    methods: set[str] = set()
+    routes = list(request.app.routes)
+    while routes:
+        route = routes.pop()
+        included = getattr(route, "original_router", None)  # FastAPI keeps routers nested
+        if included is not None:
+            routes += included.routes
+            continue
+        match, _ = route.matches(request.scope)  # PARTIAL: the path, not the method
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -82,6 +82,8 @@ UI: dict[str, Three] = {
         "Caption of a step (it highlights the nodes and relationships selected on the map)",
     ),
     "add_step": ("Lisää vaihe", "Lägg till steget", "Add this step"),
+    "hide_selected": ("Piilota valitut solmut", "Dölj de valda noderna", "Hide the selected nodes"),
+    "hidden_count": ("piilotettu: {count}", "dolda: {count}", "hidden: {count}"),
     "write_key": ("Kirjoitusavain", "Skrivnyckel", "Write key"),
     "save": ("Tallenna", "Spara", "Save the map"),
     "saved_maps": ("Tallennetut kartat", "Sparade kartor", "Saved maps"),

@@ -117,9 +117,12 @@ def test_paths_say_which_end_did_not_exist(client: TestClient) -> None:
 
 def test_a_map_of_an_entity_that_did_not_exist_says_so(client: TestClient) -> None:
     page = client.get(
-        f"{API}/views/neighbourhood.html", params={"id": PROJECT, "as_of": "2021-10-12"}
+        f"{API}/views/neighbourhood.html",
+        params={"id": PROJECT, "as_of": "2021-10-12", "lang": "en"},
     )
     assert page.status_code == 200
     assert f"{PROJECT} did not exist yet on 2021-10-12" in page.text
-    tree = client.get(f"{API}/views/steers.html", params={"id": PROJECT, "as_of": "2022-10-01"})
+    tree = client.get(
+        f"{API}/views/steers.html", params={"id": PROJECT, "as_of": "2022-10-01", "lang": "en"}
+    )
     assert f"{PROJECT} had ended by 2022-10-01" in tree.text

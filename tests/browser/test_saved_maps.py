@@ -42,6 +42,10 @@ def test_a_map_is_annotated_saved_reopened_and_told_step_by_step(
     page.fill("#caption", "The centres in turn steer the TE offices.")
     page.click("#add-step")
     assert page.locator("#steps li").count() == 2
+    page.evaluate(f"() => {FRAME}.orgmap.network.selectNodes(['org-te-toimistot'])")
+    page.click("#hide-selected")
+    assert page.evaluate(f"() => {FRAME}.orgmap.nodes.get('org-te-toimistot')") is None
+    assert page.locator("#hidden-count").inner_text() == "piilotettu: 1"
 
     page.fill("#write-key", "wrong")
     page.click("#save")
@@ -62,7 +66,8 @@ def test_a_map_is_annotated_saved_reopened_and_told_step_by_step(
     with urlopen(f"{writable_server.url}/api/v1/maps/{map_id}") as answer:
         saved = json.load(answer)
     assert [a["nodes"] for a in saved["annotations"]] == [["org-tem", ELY], [ELY]]
-    assert set(saved["positions"]) == {"org-tem", ELY, "org-te-toimistot"}
+    assert set(saved["positions"]) == {"org-tem", ELY}  # the hidden one has no place
+    assert saved["hidden"] == ["org-te-toimistot"]
     assert saved["params"] == {"lang": "fi"}
 
     # Reopened by its URL: the story's first step shown, then the next, as a presenter would.

@@ -19,12 +19,60 @@ from app.viz import saved_maps
 router = APIRouter(prefix="/api/v1/maps", tags=["saved maps"])
 MapId = Annotated[str, Path(pattern=SLUG_PATTERN, max_length=120, description="The map's id.")]
 _WRITE_PROBLEMS = problem_responses(
-    401, 403, 404, 422, 503, s422="A bad map, or one naming nodes or edges its view does not draw"
+    400,
+    401,
+    403,
+    404,
+    422,
+    503,
+    s422="A bad map, or one naming nodes or edges its view does not draw",
 )
+_MAP_EXAMPLE = {
+    "id": "map-3f2a9c01d4e5",
+    "name": "Who steers the ELY centres",
+    "view": "steers",
+    "entity": "org-tem",
+    "params": {"depth": 2},
+    "positions": {"org-tem": [0.0, -200.0]},
+    "hidden": [],
+    "annotations": [
+        {
+            "caption": "TEM steers the ELY centres directly.",
+            "nodes": ["org-ely-keskukset"],
+            "edges": [],
+        }
+    ],
+    "created": "2026-12-03T18:00:00Z",
+    "updated": "2026-12-03T18:00:00Z",
+    "fingerprints": {"nodes": {"org-tem": "9c1e0b7a54d2f3e8"}, "edges": {}},
+    "changed": [],
+    "removed": [],
+}
+_LIST_EXAMPLE = {
+    "items": [
+        {
+            "id": "map-3f2a9c01d4e5",
+            "name": "Who steers the ELY centres",
+            "view": "steers",
+            "entity": "org-tem",
+            "updated": "2026-12-03T18:00:00Z",
+            "annotations": 1,
+        }
+    ],
+    "total": 1,
+}
+
+
+def _example(value: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"example": value}}}}
 
 
 @router.api_route(
-    "", methods=READ, response_model=SavedMapList, summary="Every saved map, newest first"
+    "",
+    methods=READ,
+    response_model=SavedMapList,
+    summary="Every saved map, newest first",
+    responses={**_example(_LIST_EXAMPLE), **problem_responses(503)},
 )
 def list_maps(store: StoreDep) -> SavedMapList:
     return saved_maps.list_maps(store)
@@ -51,7 +99,7 @@ def create_map(
     methods=READ,
     response_model=SavedMapRead,
     summary="A saved map, with what has changed since it was saved",
-    responses=problem_responses(404, 422, 503),
+    responses={**_example(_MAP_EXAMPLE), **problem_responses(404, 422, 503)},
 )
 def read_map(store: StoreDep, settings: SettingsDep, map_id: MapId) -> SavedMapRead:
     return saved_maps.read_map(store, map_id, budget(settings))
@@ -62,7 +110,7 @@ def read_map(store: StoreDep, settings: SettingsDep, map_id: MapId) -> SavedMapR
     response_model=SavedMapRead,
     summary="Replace a saved map",
     dependencies=[WriteKey],
-    responses=_WRITE_PROBLEMS,
+    responses={**_example(_MAP_EXAMPLE), **_WRITE_PROBLEMS},
 )
 def update_map(
     store: StoreDep, settings: SettingsDep, map_id: MapId, given: SavedMapIn
@@ -106,7 +154,12 @@ def view_map(
     "/{map_id}/annotations",
     methods=READ,
     summary="A saved map's story alone (its annotations) as JSON",
-    responses=problem_responses(404, 422, 503),
+    responses={
+        **_example(
+            {k: _MAP_EXAMPLE[k] for k in ("id", "name", "view", "entity", "params", "annotations")}
+        ),
+        **problem_responses(404, 422, 503),
+    },
 )
 def map_annotations(store: StoreDep, map_id: MapId) -> Any:
     document = saved_maps.annotations_document(saved_maps.existing_map(store, map_id))

@@ -9,7 +9,7 @@ from app.api.deps import READ, StoreDep
 from app.api.problems import problem_responses
 from app.graph.timeline import change_days
 
-router = APIRouter(prefix="/api/v1", tags=["maps"])
+router = APIRouter(prefix="/api/v1", tags=["time"])
 
 
 class ChangeDays(BaseModel):
@@ -24,7 +24,10 @@ class ChangeDays(BaseModel):
     methods=READ,
     response_model=ChangeDays,
     summary="The days on which the graph changes",
-    responses=problem_responses(503),
+    responses={
+        200: {"content": {"application/json": {"example": {"days": ["2019-01-01", "2021-10-13"]}}}},
+        **problem_responses(503),
+    },
 )
 def dates(store: StoreDep) -> ChangeDays:
     return ChangeDays(days=change_days(store))
