@@ -224,7 +224,14 @@ def _csv_zip(view: ViewGraph, lang: Lang) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("nodes.csv", _csv_text(NODE_FIELDS, nodes))
         archive.writestr("edges.csv", _csv_text(EDGE_FIELDS, edges))
+        # What the tables are of: the map's title (which names its day) and the days.
+        about = {"title": view.title, "day": _iso(view.day), "since": _iso(view.since)}
+        archive.writestr("map.csv", _csv_text(("title", "day", "since"), [about]))
     return out.getvalue()
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _html(view: ViewGraph, lang: Lang) -> bytes:

@@ -180,3 +180,14 @@ def test_gexf_exports_are_valid_against_the_gexf_schema(
     assert not errors, errors[0]
     meta = ElementTree.fromstring(body).find(f"{GEXF}meta/{GEXF}description")
     assert meta is not None and meta.text  # the view's title
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "json", "html"])
+def test_every_export_says_which_day_it_shows(client: TestClient, fmt: str) -> None:
+    body = _download(client, "steers?id=org-tem&as_of=2022-01-01&lang=en", fmt)
+    if fmt == "csv":
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            about = next(csv.DictReader(io.StringIO(archive.read("map.csv").decode())))
+        assert about["day"] == "2022-01-01" and about["title"].endswith("as of 2022-01-01")
+    else:
+        assert b"as of 2022-01-01" in body

@@ -124,7 +124,7 @@ def _download_json(client: TestClient) -> str:
 def test_csv_zip_holds_nodes_and_edges(client: TestClient) -> None:
     nodes, edges = _reference(client)
     with zipfile.ZipFile(io.BytesIO(_download(client, "csv"))) as archive:
-        assert sorted(archive.namelist()) == ["edges.csv", "nodes.csv"]
+        assert sorted(archive.namelist()) == ["edges.csv", "map.csv", "nodes.csv"]
         node_rows = list(csv.DictReader(io.StringIO(archive.read("nodes.csv").decode())))
         edge_rows = list(csv.DictReader(io.StringIO(archive.read("edges.csv").decode())))
     assert {r["id"] for r in node_rows} == nodes
