@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
 
-.PHONY: setup run test lint typecheck unit test-neo4j notebook bench schema clean
+.PHONY: setup run test lint typecheck unit neo4j test-neo4j notebook bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,20 @@ unit: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+# Neo4j Community 5.26 (LTS, Java 17) with Bolt on 127.0.0.1, built by Maven from pinned
+# versions into a local repository folder (tools/neo4j-server); stops cleanly on Ctrl-C/SIGTERM.
+NEO4J := tools/neo4j-server
+NEO4J_JAR := $(NEO4J)/target/neo4j-server-1.jar
+NEO4J_PORT ?= 7687
+NEO4J_DATA ?= data/neo4j
+
+$(NEO4J_JAR): $(NEO4J)/pom.xml $(NEO4J)/src/main/java/orgmap/Neo4jServer.java
+	mvn -q -B -f $(NEO4J)/pom.xml -Dmaven.repo.local=$(CURDIR)/$(NEO4J)/.m2 package
+
+neo4j: $(NEO4J_JAR)
+	ORGMAP_NEO4J_PASSWORD="$${ORGMAP_NEO4J_PASSWORD:-orgmap-local}" \
+	  java -cp "$(NEO4J)/target/classes:$(NEO4J)/target/lib/*" orgmap.Neo4jServer $(NEO4J_DATA) $(NEO4J_PORT)
 
 # The same suite and answers against a Neo4j server (README, "Production"): set
 # ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD. The server's graph is replaced by the seed graph.
