@@ -26,7 +26,7 @@ from pydantic_core.core_schema import ErrorType
 from app.model.common import Slug
 from app.model.edges import EdgeId
 from app.model.params import MAX_VIEW_NODES, VIEW_PARAMS
-from app.model.vocabulary import ViewName
+from app.model.vocabulary import Lang, ViewName
 
 MAX_NAME = 200
 MAX_CAPTION = 2000
@@ -128,6 +128,10 @@ class SavedMapIn(BaseModel):
             raise ValidationError.from_exception_data(cls.__name__, errors)
         saved.params = checked.model_dump(mode="json", exclude_defaults=True)
         return saved
+
+    def lang(self) -> Lang:
+        """The language the map is drawn in (its view's `lang`, Finnish by default)."""
+        return Lang(self.params.get("lang", Lang.FI))
 
     def node_ids(self) -> set[str]:
         """Every node the map names: placed, hidden or highlighted."""

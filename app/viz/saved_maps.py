@@ -26,7 +26,7 @@ from app.model.saved_maps import (
     SavedMapRead,
     SavedMapSummary,
 )
-from app.model.vocabulary import Label, Lang
+from app.model.vocabulary import Label
 from app.store.base import GraphStore
 from app.viz.graph import Annotation, ViewEdge, ViewGraph
 from app.viz.maps import VIEWS, build_view
@@ -47,19 +47,19 @@ def create_map(store: GraphStore, given: SavedMapIn, budget: Budget) -> SavedMap
     now = datetime.now(UTC)
     saved = _checked(store, given, budget, f"map-{secrets.token_hex(6)}", now, now)
     put_saved_map(store, saved)
-    return SavedMapRead.model_validate(saved.model_dump())
+    return _with_changes(saved, saved.fingerprints)  # just taken: nothing has changed
 
 
 def update_map(store: GraphStore, map_id: str, given: SavedMapIn, budget: Budget) -> SavedMapRead:
     """Replace the map (its fingerprints taken afresh: the reader has seen today's graph)."""
-    old = _existing(store, map_id)
+    old = existing_map(store, map_id)
     saved = _checked(store, given, budget, map_id, old.created, datetime.now(UTC))
     put_saved_map(store, saved)
-    return SavedMapRead.model_validate(saved.model_dump())
+    return _with_changes(saved, saved.fingerprints)  # just taken: nothing has changed
 
 
 def delete_map(store: GraphStore, map_id: str) -> None:
-    _existing(store, map_id)
+    existing_map(store, map_id)
     delete_saved_map(store, map_id)
 
 
@@ -80,18 +80,17 @@ def list_maps(store: GraphStore) -> SavedMapList:
 
 def read_map(store: GraphStore, map_id: str, budget: Budget) -> SavedMapRead:
     """The saved map, with the nodes and edges that have changed or gone since it was saved."""
-    saved = _existing(store, map_id)
+    saved = existing_map(store, map_id)
     return _with_changes(saved, fingerprints(store, view_of(store, saved, budget)))
 
 
-def reopened_view(store: GraphStore, map_id: str, budget: Budget) -> ViewGraph:
+def reopened_view(store: GraphStore, saved: SavedMap, budget: Budget) -> ViewGraph:
     """The saved map as a view to draw: today's graph, the reader's positions, hidden nodes
     left out, the annotations as the story, and a notice naming what has changed."""
-    saved = _existing(store, map_id)
     view = view_of(store, saved, budget)
     changes = _with_changes(saved, fingerprints(store, view))
     view.title = f"{saved.name} · {view.title}"
-    view.positions = {k: (x, y) for k, (x, y) in saved.positions.items()}
+    view.positions = dict(saved.positions)
     view.hidden = set(saved.hidden)
     for node_id in view.hidden & view.nodes.keys():
         del view.nodes[node_id]
@@ -99,8 +98,7 @@ def reopened_view(store: GraphStore, map_id: str, budget: Budget) -> ViewGraph:
         Annotation(a.caption, tuple(a.nodes), tuple(a.edges)) for a in saved.annotations
     ]
     if changes.changed:
-        lang = Lang(saved.params.get("lang", Lang.FI))
-        notice = say("changed_since_saved", lang, ids=_listed(changes.changed))
+        notice = say("changed_since_saved", saved.lang(), ids=_listed(changes.changed))
         view.notice = " · ".join(n for n in (view.notice, notice) if n)
     return view
 
@@ -115,10 +113,6 @@ def annotations_document(saved: SavedMap) -> dict[str, Any]:
         "params": saved.params,
         "annotations": [a.model_dump() for a in saved.annotations],
     }
-
-
-def existing_map(store: GraphStore, map_id: str) -> SavedMap:
-    return _existing(store, map_id)
 
 
 def fingerprints(store: GraphStore, view: ViewGraph) -> Fingerprints:
@@ -169,7 +163,7 @@ def _checked(
     )
 
 
-def _existing(store: GraphStore, map_id: str) -> SavedMap:
+def existing_map(store: GraphStore, map_id: str) -> SavedMap:
     saved = saved_map(store, map_id)
     if saved is None:
         raise NotFoundError(f"no saved map '{map_id}'")

@@ -13,7 +13,6 @@ from app.api.routes.maps import FormatName, map_response
 from app.graph.catalogue import budget
 from app.model.common import SLUG_PATTERN
 from app.model.saved_maps import SavedMapIn, SavedMapList, SavedMapRead
-from app.model.vocabulary import Lang
 from app.viz import saved_maps
 
 router = APIRouter(prefix="/api/v1/maps", tags=["saved maps"])
@@ -145,9 +144,8 @@ def view_map(
     download: bool = False,
 ) -> Response:
     saved = saved_maps.existing_map(store, map_id)
-    view = saved_maps.reopened_view(store, map_id, budget(settings))
-    lang = Lang(saved.params.get("lang", Lang.FI))
-    return map_response(store, view, format_name, lang, f"orgmap-{map_id}", download)
+    view = saved_maps.reopened_view(store, saved, budget(settings))
+    return map_response(store, view, format_name, saved.lang(), f"orgmap-{map_id}", download)
 
 
 @router.api_route(
