@@ -12,8 +12,11 @@ READERS := /usr/bin/rsvg-convert /usr/bin/pdftotext
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
+# Neo4j Community for the tests and `make neo4j` (tools/neo4j-server: a pom and one class).
+NEO4J := tools/neo4j-server
+NEO4J_JAR := $(NEO4J)/target/neo4j-server-1.jar
 
-.PHONY: setup run test lint typecheck unit neo4j test-neo4j notebook bench schema clean
+.PHONY: setup run test lint typecheck unit unit-first unit-second unit-neo4j neo4j test-neo4j notebook bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,12 +60,31 @@ typecheck: setup
 unit: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
 	$(BIN)/pytest
 
-test: lint typecheck unit
+# The suite's engine-dependent tests again, against a live Neo4j started for the run and
+# stopped whatever the outcome (tools/neo4j-server/with-neo4j); tests/conftest.py picks them.
+unit-neo4j: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS) $(NEO4J_JAR)
+	mkdir -p $(TESTS_TMP)
+	$(NEO4J)/with-neo4j env ORGMAP_TEST_BACKEND=neo4j $(BIN)/pytest --basetemp=$(TESTS_TMP)/neo4j
+
+# make test keeps both cores busy: the embedded suite in two parts (the second is everything
+# the first is not) and the Neo4j run, two at a time (the longest first, the Neo4j run beside
+# it, then the short part), each with a temporary folder of its own and its output shown whole
+# when it ends. What they need is set up first, one apt-get at a time.
+TESTS_TMP := $(or $(TMPDIR),/tmp)/orgmap-tests
+FIRST_HALF := tests/robustness tests/store tests/neo4j tests/notebooks tests/deploy \
+  tests/viz tests/cli tests/test_bench.py tests/test_synthetic.py
+unit-first: setup
+	mkdir -p $(TESTS_TMP)
+	$(BIN)/pytest --basetemp=$(TESTS_TMP)/first $(FIRST_HALF)
+unit-second: setup
+	mkdir -p $(TESTS_TMP)
+	$(BIN)/pytest --basetemp=$(TESTS_TMP)/second $(addprefix --ignore=,$(FIRST_HALF))
+
+test: lint typecheck $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
+	$(MAKE) --no-print-directory -j2 --output-sync=target unit-first unit-neo4j unit-second
 
 # Neo4j Community 5.26 (LTS, Java 17) with Bolt on 127.0.0.1, built by Maven from pinned
 # versions into a local repository folder (tools/neo4j-server); stops cleanly on Ctrl-C/SIGTERM.
-NEO4J := tools/neo4j-server
-NEO4J_JAR := $(NEO4J)/target/neo4j-server-1.jar
 NEO4J_PORT ?= 7687
 NEO4J_DATA ?= data/neo4j
 
@@ -73,7 +95,7 @@ neo4j: $(NEO4J_JAR)
 	ORGMAP_NEO4J_PASSWORD="$${ORGMAP_NEO4J_PASSWORD:-orgmap-local}" \
 	  java -cp "$(NEO4J)/target/classes:$(NEO4J)/target/lib/*" orgmap.Neo4jServer $(NEO4J_DATA) $(NEO4J_PORT)
 
-# The same suite and answers against a Neo4j server (README, "Production"): set
+# make test's Neo4j part against a Neo4j server of yours (README, "Production"): set
 # ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD. The server's graph is replaced by the seed graph.
 test-neo4j: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
 	@test -n "$$ORGMAP_NEO4J_URI" || { echo "set ORGMAP_NEO4J_URI and ORGMAP_NEO4J_PASSWORD (README: Production)"; exit 2; }
@@ -85,9 +107,11 @@ notebook: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Benchmarks (not part of test; a tiny run of the harness is): 10k, 100k and 1M nodes, with
-# networkx and SQLite baselines. Results go to bench/results/. Takes about 20 minutes.
-bench: setup $(CHROMIUM)
+# networkx and SQLite baselines; then LadybugDB and Neo4j side by side at 100k and 1M (loads,
+# each question cold and warm, statements per answer). Results go to bench/results/.
+bench: setup $(CHROMIUM) $(NEO4J_JAR)
 	$(BIN)/python -m bench.run --sizes 10000 100000 1000000
+	NEO4J_HEAP=$${NEO4J_HEAP:-12g} $(NEO4J)/with-neo4j $(BIN)/python -m bench.engines --sizes 100000 1000000
 
 # Regenerate cypher/schema/ladybug.cypher from the models (after changing a model or an edge's
 # endpoints); a test fails while the checked-in file differs from this render.

@@ -194,7 +194,7 @@ def load(
             revision = load_tables(store, tables, progress)
     elapsed = time.perf_counter() - started
     out.print(counts)
-    out.print(f"loaded into {settings.db_path} in {elapsed:.2f} s (revision {revision})")
+    out.print(f"loaded into {settings.graph_location} in {elapsed:.2f} s (revision {revision})")
 
 
 @app.command()

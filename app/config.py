@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     def exports(self) -> Path:
         return self.export_dir or self.db_path.with_name(self.db_path.name + ".exports")
 
+    @property
+    def graph_location(self) -> str:
+        """Where the graph is, as the CLI tells the operator: the file, or the server."""
+        return str(self.db_path) if self.backend == "ladybug" else f"Neo4j at {self.neo4j_uri}"
+
 
 def settings_env(settings: Settings) -> dict[str, str]:
     """The settings as ORGMAP_* variables, for a process OrgMap starts to work on the same

@@ -36,6 +36,7 @@ from app.graph.catalogue import CATALOGUE, budget
 from app.graph.explore import neighbourhood
 from app.model.params import GraphViewParams, NeighbourhoodViewParams
 from app.model.vocabulary import RelType
+from app.store import GraphStore
 from app.store.ladybug import LadybugStore
 from app.viz.graph import ViewGraph
 from app.viz.maps import build_view
@@ -133,7 +134,7 @@ def inputs_for(folder: Path, count: int, rng: random.Random) -> dict[str, list[A
     }
 
 
-def catalogue_calls(store: LadybugStore, settings: Settings) -> dict[str, Callable[[Any], Any]]:
+def catalogue_calls(store: GraphStore, settings: Settings) -> dict[str, Callable[[Any], Any]]:
     def call(name: str, params: dict[str, Any], with_id: bool = True) -> Callable[[Any], Any]:
         entry = CATALOGUE[name]
 

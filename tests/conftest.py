@@ -1,7 +1,8 @@
 """Shared fixtures: the shipped seed data, validated once, loaded once into a real store.
 
-The store is embedded LadybugDB unless ORGMAP_TEST_BACKEND=neo4j (`make test-neo4j`): then the
-same tests and the same expected answers run against the Neo4j server ORGMAP_NEO4J_URI names.
+The store is embedded LadybugDB unless ORGMAP_TEST_BACKEND=neo4j (make test's Neo4j part, or
+`make test-neo4j`): then the engine-dependent tests, with the same expected answers, run against
+the Neo4j server ORGMAP_NEO4J_URI names.
 """
 
 import os
@@ -27,6 +28,25 @@ if BACKEND not in ("ladybug", "neo4j"):
     raise RuntimeError(f"ORGMAP_TEST_BACKEND must be ladybug or neo4j, not {BACKEND!r}")
 if BACKEND == "neo4j" and not os.environ.get("ORGMAP_NEO4J_URI"):
     raise RuntimeError("ORGMAP_TEST_BACKEND=neo4j needs ORGMAP_NEO4J_URI (and _PASSWORD)")
+
+
+# What makes a test engine-dependent: it reaches the backend under test through the seed graph's
+# settings (store, client, fresh_store and live_server all start from it), or says so with the
+# `engine` marker. On Neo4j only those run; the rest test code that no engine changes and ran
+# once already, on the embedded engine.
+ENGINE_FIXTURE = "seed_settings"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if BACKEND == "ladybug":
+        return
+    kept: list[pytest.Item] = []
+    left: list[pytest.Item] = []
+    for item in items:
+        engine = ENGINE_FIXTURE in getattr(item, "fixturenames", ())
+        (kept if engine or item.get_closest_marker("engine") else left).append(item)
+    config.hook.pytest_deselected(items=left)
+    items[:] = kept
 
 
 def backend_settings(db_path: Path) -> Settings:
@@ -84,6 +104,24 @@ def seed_settings(loaded_db: Path, seed_bundle: GraphBundle) -> Settings:
 
 
 @pytest.fixture
+def own_settings(
+    tmp_path: Path, loaded_db: Path, seed_settings: Settings, seed_bundle: GraphBundle
+) -> Iterator[Settings]:
+    """Settings of a seed graph that a test may write to (loads, imports, saved maps): a copy of
+    the file on the embedded engine; on Neo4j the server's one graph, put back afterwards."""
+    if BACKEND == "ladybug":
+        path = tmp_path / "own.lbug"
+        path.write_bytes(loaded_db.read_bytes())
+        yield Settings(db_path=path)
+        return
+    yield seed_settings
+    with open_store(seed_settings) as store:
+        for saved in store.run("saved_maps", {}):  # a load keeps saved maps: delete them
+            store.write("delete_saved_map", {"id": saved["id"]})
+        load_bundle(store, seed_bundle, SEED_DIR)
+
+
+@pytest.fixture
 def store(seed_settings: Settings) -> Iterator[GraphStore]:
     opened = open_store(seed_settings)
     yield opened
@@ -117,6 +155,29 @@ def fresh_store(
         load_bundle(opened[0], seed_bundle, SEED_DIR)
     for made in opened:
         made.close()
+
+
+@pytest.fixture
+def env_store(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    seed_settings: Settings,
+    seed_bundle: GraphBundle,
+) -> Iterator[str]:
+    """The CLI pointed at the engine under test, as it reads its environment: a fresh file on
+    the embedded engine; on Neo4j the server, its seed graph put back afterwards. Gives where
+    the CLI says it loads into."""
+    get_settings.cache_clear()
+    if BACKEND == "ladybug":
+        path = tmp_path / "cli.lbug"
+        monkeypatch.setenv("ORGMAP_DB_PATH", str(path))
+        yield str(path)
+    else:
+        monkeypatch.setenv("ORGMAP_BACKEND", "neo4j")  # ORGMAP_NEO4J_* are set for the run
+        yield seed_settings.graph_location
+        with open_store(seed_settings) as store:
+            load_bundle(store, seed_bundle, SEED_DIR)
+    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from app.config import Settings
 from app.errors import OrgMapError
 from app.graph import explore, groups, read, steering
+from app.graph.one_graph import from_one_graph
 from app.graph.walk import Budget
 from app.model.answers import (
     ChangesAnswer,
@@ -203,7 +204,8 @@ def ask(
     budget: Budget,
 ) -> BaseModel:
     """The answer to the question `name`: its parameters validated by its own model (when
-    given as a mapping), its entity checked present where it is about one."""
+    given as a mapping), its entity checked present where it is about one; made from one graph
+    (app/graph/one_graph.py), even while a load swaps another in."""
     try:
         entry = CATALOGUE[name]
     except KeyError:
@@ -211,4 +213,4 @@ def ask(
     if entry.needs_id and not entity_id:
         raise OrgMapError(f"{name}: needs the id of the entity it is about")
     values = params if isinstance(params, Params) else entry.params.model_validate(params)
-    return entry.answer(store, entity_id, values, budget)
+    return from_one_graph(store, lambda: entry.answer(store, entity_id, values, budget))

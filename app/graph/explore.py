@@ -6,7 +6,7 @@ from datetime import date
 
 from app import deadline
 from app.graph.refs import edge_ref, entity_ref, outside_validity, require_node
-from app.graph.walk import Budget, Hop, Reached, Window, expand, shortest_chains
+from app.graph.walk import Budget, Hop, Reached, Window, expand, hops_by_node, shortest_chains
 from app.model.answers import EdgeRef, EntityRef, GraphPath, Neighbourhood, PathsAnswer
 from app.model.params import NeighbourhoodAsked, PathsParams
 from app.model.vocabulary import Label, Lang, RelType
@@ -62,10 +62,14 @@ def neighbourhood(
     level, truncated = [entity_id], False
     for _ in range(depth):
         next_level: list[str] = []
-        for node_id in level:
-            if truncated:
-                break  # full: expanding more nodes would only find more to leave out
-            for hop in _sorted(_both_ways(store, [kept[node_id]], types, window, budget)):
+        rows = [kept[node_id] for node_id in level]
+        outwards = hops_by_node(store, rows, types, "out", window, budget)
+        inwards = hops_by_node(store, rows, types, "in", window, budget)
+        pairs = zip(outwards, inwards, strict=True)
+        # once full, expanding more nodes would only find more to leave out
+        while not truncated and (pair := next(pairs, None)) is not None:
+            (_, out_hops), (_, in_hops) = pair
+            for hop in _sorted([*out_hops, *in_hops]):
                 other = hop.node["id"]
                 if other not in kept:
                     if len(kept) >= limit:

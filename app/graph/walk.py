@@ -1,14 +1,29 @@
 """Walks over the graph one level at a time, above the store interface.
 
 Every traversal (steering chains, preparation chains, neighbourhoods, shortest paths) expands a
-frontier with the two named statements expand_out / expand_in, one node at a time (the form
-LadybugDB serves from its primary-key index, about a millisecond each at a million nodes), so
-both backends answer with the same semantics; every walk is bounded by a deadline and a cap on
-rows per step.
+frontier one level at a time, and the same Python decides what each level means on both
+engines, so that both give the same answers; every walk is bounded by a deadline and a cap on
+rows per node expanded. How a level is fetched is the store's trait (`walks_by_frontier`):
+
+- embedded (LadybugDB): expand_out / expand_in, one statement per node, the form its
+  primary-key index serves (about a millisecond each at a million nodes; a statement over a
+  list of ids cannot use that index);
+- a server (Neo4j): expand_out_frontier / expand_in_frontier, one statement per level and
+  direction, since there every statement is a network round trip.
+
+Why not one variable-length or shortestPath statement per answer: the answers need every
+shortest way into each node met (a chain's support is its weakest edge, a link's its strongest
+chain, and up to 20 chains are named per link), the row cap per node and a deadline checked
+between levels. allShortestPaths returns paths, not the ways in: to get the same 20 chains and
+the same supports it must enumerate every shortest path, which through a hub is exponential,
+while a level-wise walk meets each node once. A level per statement keeps the answers identical
+and the statements few (the depth bound, not the node count; tests/store/test_round_trips.py).
+Each node's relationships are taken in id order, so that no answer depends on the order an
+engine happens to return rows in.
 """
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -77,22 +92,39 @@ def expand(
     """All relationships of `types` leaving (out) or entering (in) the given nodes (stored rows,
     so that their labels are known), optionally only those whose qualifier (mode, role, kind,
     channel) is one of `qualifiers`."""
-    name = "expand_out" if direction == "out" else "expand_in"
-    wanted = set(qualifiers)
-    hops: list[Hop] = []
-    seen: set[str] = set()
+    return [
+        hop
+        for _, hops in hops_by_node(store, nodes, types, direction, window, budget, qualifiers)
+        for hop in hops
+    ]
+
+
+def hops_by_node(
+    store: GraphStore,
+    nodes: Iterable[Row],
+    types: Sequence[RelType],
+    direction: Direction,
+    window: Window,
+    budget: Budget,
+    qualifiers: Sequence[str] = (),
+) -> Iterator[tuple[str, list[Hop]]]:
+    """Each distinct node of `nodes`, in order, with its hops (as `expand` gives them). Lazy:
+    a taker that stops early leaves the rest unasked where the store walks node by node."""
+    first: dict[str, Row] = {}
     for node in nodes:
-        if node["id"] in seen:
-            continue
-        seen.add(node["id"])
-        budget.check("the walk")
-        params = {"id": node["id"], **window.params()}
-        rows = store.run(name, params, label=Label(node["_label"]), types=types)
+        first.setdefault(node["id"], node)
+    unique = list(first.values())
+    if not unique:
+        return
+    wanted = set(qualifiers)
+    rows_of = _frontier_rows if store.walks_by_frontier else _node_rows
+    for node, rows in rows_of(store, unique, types, direction, window, budget):
         if len(rows) > budget.max_rows:
             raise QueryTimeoutError(
                 f"one step of the walk met more than {budget.max_rows} relationships; narrow it"
             )
-        for row in rows:
+        hops: list[Hop] = []
+        for row in sorted(rows, key=lambda r: r["rel"]["id"]):
             rel = row.pop("rel")
             rel_type = RelType(rel["_label"])
             if wanted and _qualifier(rel, rel_type) not in wanted:
@@ -101,7 +133,42 @@ def expand(
             other = row["id"]
             ends = (node["id"], other) if direction == "out" else (other, node["id"])
             hops.append(Hop(node["id"], row, rel, rel_type, *ends))
-    return hops
+        yield node["id"], hops
+
+
+def _node_rows(
+    store: GraphStore,
+    nodes: list[Row],
+    types: Sequence[RelType],
+    direction: Direction,
+    window: Window,
+    budget: Budget,
+) -> Iterator[tuple[Row, list[Row]]]:
+    """One statement per node, asked as the taker gets to it."""
+    name = "expand_out" if direction == "out" else "expand_in"
+    for node in nodes:
+        budget.check("the walk")
+        params = {"id": node["id"], **window.params()}
+        yield node, store.run(name, params, label=Label(node["_label"]), types=types)
+
+
+def _frontier_rows(
+    store: GraphStore,
+    nodes: list[Row],
+    types: Sequence[RelType],
+    direction: Direction,
+    window: Window,
+    budget: Budget,
+) -> Iterator[tuple[Row, list[Row]]]:
+    """One statement for the whole frontier, its rows handed out per node."""
+    budget.check("the walk")
+    name = "expand_out_frontier" if direction == "out" else "expand_in_frontier"
+    params = {"ids": [node["id"] for node in nodes], **window.params()}
+    grouped: dict[str, list[Row]] = {node["id"]: [] for node in nodes}
+    for row in store.run(name, params, types=types):
+        grouped[row.pop("origin")].append(row)
+    for node in nodes:
+        yield node, grouped[node["id"]]
 
 
 def _qualifier(rel: Row, rel_type: RelType) -> str | None:

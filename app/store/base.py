@@ -91,6 +91,9 @@ class GraphStore(Protocol):
     A store is a context manager: `with open_store(settings) as store: ...` closes it."""
 
     backend: ClassVar[str]  # which engine, for the operator (health, logs), never for a dialect
+    # Whether a walk fetches a whole level in one statement (a server, where each statement is
+    # a round trip) or one node per statement (embedded: app/graph/walk.py says why).
+    walks_by_frontier: ClassVar[bool]
 
     def apply_schema(self) -> None:
         """Create the tables, constraints and indexes the named statements rely on."""

@@ -57,6 +57,7 @@ NO_GRAPH = "no graph is loaded: run `orgmap load` first"
 
 class LadybugStore(StoreBase):
     backend: ClassVar[str] = "ladybug"
+    walks_by_frontier: ClassVar[bool] = False  # its primary-key index serves one labelled node
 
     def __init__(self, path: Path, cache_rows: int = DEFAULT_READ_CACHE_ROWS) -> None:
         self.path = path

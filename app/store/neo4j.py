@@ -37,6 +37,7 @@ from app.store.statements import schema_statements, statement
 
 class Neo4jStore(StoreBase):
     backend: ClassVar[str] = "neo4j"
+    walks_by_frontier: ClassVar[bool] = True  # every statement is a round trip over Bolt
 
     def __init__(self, settings: Settings) -> None:
         self.uri = settings.neo4j_uri

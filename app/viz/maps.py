@@ -10,6 +10,7 @@ from typing import Any
 
 from app.graph import explore, orgchart, steering
 from app.graph.catalogue import ask
+from app.graph.one_graph import from_one_graph
 from app.graph.refs import entity_ref, node_by_id
 from app.graph.walk import Budget
 from app.model.answers import EdgeRef, EntityRef, SubjectValidity
@@ -49,7 +50,13 @@ def build_view(
 ) -> ViewGraph:
     """Build a view; small ones get full tooltips (names, validity, sources with quotes).
     With `since`, the view on its day and the one on `since` together, each item's change
-    marked (app/viz/changes.py)."""
+    marked (app/viz/changes.py). Made from one graph, even while a load swaps another in."""
+    return from_one_graph(store, lambda: _build_view(store, name, entity_id, params, budget))
+
+
+def _build_view(
+    store: GraphStore, name: str, entity_id: str | None, params: ViewParams, budget: Budget
+) -> ViewGraph:
     entry = VIEWS[name]
     view = entry.build(store, entity_id, params, budget)
     view.hierarchical = entry.hierarchical

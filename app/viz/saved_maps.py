@@ -118,7 +118,7 @@ def annotations_document(saved: SavedMap) -> dict[str, Any]:
 def fingerprints(store: GraphStore, view: ViewGraph) -> Fingerprints:
     rows = _stored_nodes(store, view)
     return Fingerprints(
-        nodes={node_id: _digest(row) for node_id, row in rows.items()},
+        nodes={node_id: _digest(_set_properties(row)) for node_id, row in rows.items()},
         edges={edge.id: _digest(_edge_facts(edge)) for edge in view.drawable_edges()},
     )
 
@@ -192,6 +192,13 @@ def _edge_facts(edge: ViewEdge) -> dict[str, Any]:
         "attributes": edge.attributes,
         "sources": [[c.doc, c.quote] for c in edge.sources],
     }
+
+
+def _set_properties(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored node's properties that hold a value: LadybugDB gives every column of the
+    label's table, Neo4j only the properties set, and a fingerprint must not tell engines
+    apart (a dump moves a graph and its maps between them)."""
+    return {key: value for key, value in row.items() if value is not None}
 
 
 def _digest(value: Any) -> str:

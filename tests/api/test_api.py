@@ -12,10 +12,12 @@ from tests.seed_counts import SEED_NODES
 PROBLEM = "application/problem+json"
 
 
-def test_health_reports_backend_counts_and_load_time(client: TestClient) -> None:
+def test_health_reports_backend_counts_and_load_time(
+    client: TestClient, seed_settings: Settings
+) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok"
-    assert body["backend"] == "ladybug"
+    assert body["backend"] == seed_settings.backend
     assert body["total_nodes"] == SEED_NODES
     assert body["edges"]["MEMBER_OF"] == 29
     assert re.match(r"\d{4}-\d\d-\d\dT", body["loaded_at"])

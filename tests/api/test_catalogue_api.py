@@ -1,6 +1,5 @@
 """The catalogue endpoints as a whole: OpenAPI examples, list parameters, bounds."""
 
-from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -83,13 +82,13 @@ def test_days_are_written_yyyy_mm_dd_and_a_range_may_come_either_way(client: Tes
     assert ordered.json()["total"] > 0
 
 
-def test_a_walk_past_its_budget_is_a_clear_503(loaded_db: Path) -> None:
+def test_a_walk_past_its_budget_is_a_clear_503(seed_settings: Settings) -> None:
     cases: list[tuple[dict[str, Any], str]] = [
         ({"query_timeout_s": 1e-9}, "ran past 1e-09 s; narrow it"),
         ({"max_rows_per_step": 1}, "one step of the walk met more than 1 relationships"),
     ]
     for limits, message in cases:
-        settings = Settings(db_path=loaded_db, **limits)
+        settings = seed_settings.model_copy(update=limits)
         with TestClient(create_app(settings)) as client:
             response = client.get("/api/v1/entities/org-tem/neighbourhood", params={"depth": 2})
         assert response.status_code == 503

@@ -1,4 +1,4 @@
-"""Saved maps over HTTP on a real embedded graph: saved, listed, read, replaced and deleted
+"""Saved maps over HTTP on the engine under test: saved, listed, read, replaced and deleted
 with the write key; checked against their view; kept by every load; carried by dump/restore;
 and telling which of their entities have changed since they were saved."""
 
@@ -17,6 +17,7 @@ from app.config import Settings
 from app.graph.dump import read_dump, restore, write_dump
 from app.graph.load import load_bundle
 from app.model import GraphBundle
+from app.store import open_store
 from app.store.ladybug import LadybugStore
 from tests.conftest import SEED_DIR
 
@@ -41,8 +42,9 @@ STORY: dict[str, Any] = {
 
 
 @pytest.fixture
-def writer(own_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db_path=own_db, api_key=SecretStr(KEY)))) as client:
+def writer(own_settings: Settings) -> Iterator[TestClient]:
+    settings = own_settings.model_copy(update={"api_key": SecretStr(KEY)})
+    with TestClient(create_app(settings)) as client:
         yield client
 
 
@@ -86,22 +88,26 @@ def test_a_map_is_saved_listed_read_replaced_and_deleted(writer: TestClient) -> 
     assert writer.get("/api/v1/maps").json()["total"] == 0
 
 
-def test_saving_a_map_leaves_the_graph_file_as_it_was(writer: TestClient, own_db: Path) -> None:
-    """Readers keep the file they hold, and its warm caches: a map is not part of the graph."""
+def test_saving_a_map_leaves_the_graph_file_as_it_was(own_db: Path) -> None:
+    """Readers keep the file they hold, and its warm caches: a map is not part of the graph.
+    (The embedded engine's own mechanism: its maps are in a records file beside the graph.)"""
     before = own_db.stat()
-    _saved(writer)
+    with TestClient(create_app(Settings(db_path=own_db, api_key=SecretStr(KEY)))) as writer:
+        _saved(writer)
     after = own_db.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert own_db.with_name("own.records.lbug").is_file()
 
 
-def test_writes_need_the_key_and_are_off_without_one(writer: TestClient, own_db: Path) -> None:
+def test_writes_need_the_key_and_are_off_without_one(
+    writer: TestClient, own_settings: Settings
+) -> None:
     assert writer.post("/api/v1/maps", json=STORY).status_code == 401
     wrong = writer.post("/api/v1/maps", json=STORY, headers={"X-API-Key": "nope"})
     assert wrong.status_code == 401 and wrong.headers["content-type"] == PROBLEM
     saved = _saved(writer)
     assert writer.delete(f"/api/v1/maps/{saved['id']}").status_code == 401
-    with TestClient(create_app(Settings(db_path=own_db))) as reader:
+    with TestClient(create_app(own_settings)) as reader:
         off = reader.post("/api/v1/maps", json=STORY, headers=AUTH)
         assert off.status_code == 403 and "ORGMAP_API_KEY" in off.json()["detail"]
         assert reader.get(f"/api/v1/maps/{saved['id']}").status_code == 200  # reads are open
@@ -152,10 +158,10 @@ def _renamed(bundle: GraphBundle, node_id: str) -> GraphBundle:
 
 
 def test_a_map_outlives_loads_and_says_what_changed_since(
-    writer: TestClient, own_db: Path, seed_bundle: GraphBundle
+    writer: TestClient, own_settings: Settings, seed_bundle: GraphBundle
 ) -> None:
     saved = _saved(writer)
-    store = LadybugStore(own_db)
+    store = open_store(own_settings)
     try:
         load_bundle(store, _renamed(seed_bundle, ELY), SEED_DIR)  # a reload with one change
         without_te = replace(
@@ -176,11 +182,12 @@ def test_a_map_outlives_loads_and_says_what_changed_since(
 
 
 def test_dump_and_restore_carry_saved_maps(
-    writer: TestClient, own_db: Path, tmp_path: Path
+    writer: TestClient, own_settings: Settings, tmp_path: Path
 ) -> None:
+    """From the engine under test into an embedded file: on Neo4j, across engines."""
     saved = _saved(writer)
     dump = tmp_path / "graph.jsonl"
-    store = LadybugStore(own_db)
+    store = open_store(own_settings)
     try:
         with dump.open("w", encoding="utf-8") as out:
             write_dump(store, out)

@@ -45,7 +45,7 @@ def test_the_slider_steps_plays_and_compares(watched: Watched, live_server: Live
     page.wait_for_function(_map_for(days[0]))
     assert "since=" not in page.evaluate(f"() => {FRAME}.location.search")  # no stop before
 
-    page.click("#day-play")  # plays on by itself, a stop every 2.5 s
+    page.click("#day-play")  # plays on by itself: each stop 2.5 s after it is drawn
     page.wait_for_function(_map_for(days[2]), timeout=15_000)
     page.click("#day-play")  # pause
     stopped = page.locator("#as_of").input_value()

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import jsonschema
 import pytest
@@ -55,6 +56,13 @@ def test_neo4j_is_a_pinned_5x_image_with_a_cypher_shell_healthcheck(
 ) -> None:
     neo4j = compose["services"]["neo4j"]
     assert re.fullmatch(r"neo4j:5\.\d+\.\d+(-community|-enterprise)?", neo4j["image"])
+    # the Neo4j the tests run on (tools/neo4j-server/pom.xml), so that production is tested
+    pom = ElementTree.parse(PROJECT_ROOT / "tools" / "neo4j-server" / "pom.xml").getroot()
+    tested = pom.findtext(
+        "{http://maven.apache.org/POM/4.0.0}properties/"
+        "{http://maven.apache.org/POM/4.0.0}neo4j.version"
+    )
+    assert tested and neo4j["image"].split(":")[1].split("-")[0] == tested
     assert "cypher-shell" in " ".join(neo4j["healthcheck"]["test"])
     assert {v.split(":")[1] for v in neo4j["volumes"]} >= {"/data", "/logs"}
     assert all(v.split(":")[0] in compose["volumes"] for v in neo4j["volumes"])  # named

@@ -196,22 +196,17 @@ def test_seed_to_popolo_to_an_empty_store_keeps_persons_organisations_membership
     assert memberships(back) == memberships(seed_bundle)
 
 
-def test_imports_over_http_need_the_api_key(
-    seed_settings: Any, tmp_path: Path, loaded_db: Path
-) -> None:
+def test_imports_over_http_need_the_api_key(own_settings: Any) -> None:
     from fastapi.testclient import TestClient
     from pydantic import SecretStr
 
     from app.api.main import create_app
-    from app.config import Settings
 
-    db = tmp_path / "api.lbug"
-    db.write_bytes(loaded_db.read_bytes())
     body = EDUSKUNTA.read_bytes()
     url = "/api/v1/imports?format=popolo&name=eduskunta.json"
-    with TestClient(create_app(Settings(db_path=db))) as client:
+    with TestClient(create_app(own_settings)) as client:
         assert client.post(url, content=body).status_code == 403  # imports are off without a key
-    settings = Settings(db_path=db, api_key=SecretStr("k3y"))
+    settings = own_settings.model_copy(update={"api_key": SecretStr("k3y")})
     with TestClient(create_app(settings)) as client:
         wrong = client.post(url, content=body, headers={"X-API-Key": "nope"})
         assert (

@@ -110,10 +110,14 @@ def db_schema() -> dict[str, Any]:
         "relationshipTypes": sorted(rel.value for rel in RelType),
         "propertyKeys": sorted(properties),
         "graphSchema": [
-            {"from": start.value, "to": end.value, "relType": rel.value}
-            for rel, (starts, ends) in ENDPOINTS.items()
-            for start in sorted(starts)
-            for end in sorted(ends)
+            *(
+                {"from": start.value, "to": end.value, "relType": rel.value}
+                for rel, (starts, ends) in ENDPOINTS.items()
+                for start in sorted(starts)
+                for end in sorted(ends)
+            ),
+            # every node also carries the Entity label (the index behind a lookup by id alone)
+            *({"from": ENTITY_LABEL, "to": ENTITY_LABEL, "relType": rel.value} for rel in RelType),
         ],
     }
 

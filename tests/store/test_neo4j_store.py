@@ -1,7 +1,9 @@
-"""The Neo4j adapter where no server is needed: a server that cannot be reached, or a URI
-that makes no sense, is one clear line, and /health says the backend is down. (Everything
-else about Neo4j runs in the conformance suite under `make test-neo4j`.)"""
+"""The Neo4j adapter's own mechanisms: a server that cannot be reached, or a URI that makes no
+sense, is one clear line, and /health says the backend is down (no server needed); wrong
+credentials, and the schema a load applies (on make test's Neo4j server). Everything else
+about Neo4j runs in the engine-dependent tests, on both engines."""
 
+import re
 import socket
 from collections.abc import Iterator
 
@@ -14,8 +16,9 @@ from app.api.main import create_app
 from app.cli import app as cli
 from app.config import Settings, get_settings
 from app.errors import StoreUnavailableError
-from app.store import open_store
+from app.store import GraphStore, open_store
 from app.store.neo4j import Neo4jStore
+from app.store.statements import schema_statements
 from tests.conftest import BACKEND
 
 
@@ -91,9 +94,41 @@ def test_orgmap_backend_switches_the_cli(nowhere: Settings) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.skipif(BACKEND != "neo4j", reason="needs a Neo4j server: make test-neo4j")
+@pytest.mark.engine
+@pytest.mark.skipif(BACKEND != "neo4j", reason="about a Neo4j server's own credentials check")
 def test_wrong_credentials_are_one_clear_error() -> None:
     settings = Settings(backend="neo4j", neo4j_password=SecretStr("surely-not-the-password"))
     with pytest.raises(StoreUnavailableError, match="rejected OrgMap's credentials") as refused:
         open_store(settings).read("RETURN 1 AS one", {})
     assert refused.value.internal and "rejected the credentials of user" in refused.value.internal
+
+
+def test_a_load_leaves_every_constraint_and_index_of_the_schema_online(store: GraphStore) -> None:
+    if store.backend != "neo4j":
+        pytest.skip("about Neo4j's own schema; LadybugDB's is its table definitions")
+    declared = {
+        match.group(1)
+        for command in schema_statements("neo4j")
+        if (match := re.match(r"CREATE (?:\w+ )?(?:CONSTRAINT|INDEX) (\w+)", command))
+    }
+    assert len(declared) >= 20
+    constraints = {r["name"] for r in store.read("SHOW CONSTRAINTS YIELD name", {})}
+    indexes = {r["name"]: r["state"] for r in store.read("SHOW INDEXES YIELD name, state", {})}
+    assert declared <= constraints | set(indexes)
+    assert all(indexes[name] == "ONLINE" for name in declared & set(indexes))
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "neo4j://core-1.example.invalid:7687",  # a cluster: the driver routes reads and writes
+        "neo4j+s://abc123.databases.neo4j.io",  # Aura: routing over TLS
+        "bolt+s://db.example.invalid:7687",  # one server over TLS
+    ],
+)
+def test_cluster_and_aura_addresses_make_a_store(uri: str) -> None:
+    """The README's cluster settings are real ones: the driver takes each address (it connects
+    on first use, so none of these needs to exist)."""
+    store = open_store(Settings(backend="neo4j", neo4j_uri=uri, neo4j_password=SecretStr("x")))
+    assert isinstance(store, Neo4jStore) and store.uri == uri
+    store.close()
