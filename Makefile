@@ -111,7 +111,7 @@ notebook: setup
 # each question cold and warm, statements per answer). Results go to bench/results/.
 bench: setup $(CHROMIUM) $(NEO4J_JAR)
 	$(BIN)/python -m bench.run --sizes 10000 100000 1000000
-	NEO4J_HEAP=$${NEO4J_HEAP:-12g} $(NEO4J)/with-neo4j $(BIN)/python -m bench.engines --sizes 100000 1000000
+	NEO4J_HEAP=$${NEO4J_HEAP:-12g} $(NEO4J)/with-neo4j $(BIN)/python -m bench.engines --sizes 100000 1000000 --replace-limit-s 900
 
 # Regenerate cypher/schema/ladybug.cypher from the models (after changing a model or an edge's
 # endpoints); a test fails while the checked-in file differs from this render.

@@ -15,6 +15,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import time
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -41,35 +42,45 @@ def _load(folder: Path, env: Mapping[str, str], runs: int) -> dict[str, Any]:
 
 
 def _moved(
-    nodes: int, db: Path, embedded: dict[str, str], server: dict[str, str]
+    nodes: int, db: Path, embedded: dict[str, str], server: dict[str, str], limit_s: float
 ) -> dict[str, Any]:
     """`orgmap dump` from each engine and `restore` into the other: the same `stats` both
-    ways (the restored graph's against the loaded one's)."""
+    ways (the restored graph's against the loaded one's). The restore into Neo4j replaces the
+    graph it holds, in one transaction; past `limit_s` it is stopped (and rolled back)."""
 
-    def cli(env: dict[str, str], *args: str) -> tuple[float, str]:
-        seconds, _, out = run_child([*ORGMAP, *args], {**os.environ, **env})
-        return seconds, out
+    def cli(env: dict[str, str], *args: str, limit: float | None = None) -> tuple[float, str]:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [*ORGMAP, *args],
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            timeout=limit,
+            check=True,
+        )
+        return time.perf_counter() - started, done.stdout
+
+    def stats(env: dict[str, str]) -> Any:
+        return json.loads(cli(env, "stats", "--json")[1])
 
     out_of_neo4j, out_of_ladybug = DATA / f"{nodes}-neo4j.jsonl", DATA / f"{nodes}-ladybug.jsonl"
     restored = {**embedded, "ORGMAP_DB_PATH": str(db.with_name(f"{nodes}-restored.lbug"))}
-    loaded = {
-        name: json.loads(cli(env, "stats", "--json")[1])
-        for name, env in (("ladybug", embedded), ("neo4j", server))
-    }
+    loaded = {"ladybug": stats(embedded), "neo4j": stats(server)}
     dump_neo4j_s, _ = cli(server, "dump", str(out_of_neo4j))
     dump_ladybug_s, _ = cli(embedded, "dump", str(out_of_ladybug))
     into_ladybug_s, _ = cli(restored, "restore", str(out_of_neo4j))
-    into_neo4j_s, _ = cli(server, "restore", str(out_of_ladybug))
-    after = {
-        name: json.loads(cli(env, "stats", "--json")[1])
-        for name, env in (("ladybug", restored), ("neo4j", server))
-    }
+    try:
+        into_neo4j_s: float | None = cli(server, "restore", str(out_of_ladybug), limit=limit_s)[0]
+    except subprocess.TimeoutExpired:
+        into_neo4j_s = None  # stopped: the transaction is rolled back, the graph kept
     return {
         "stats_equal_after_loads": loaded["ladybug"] == loaded["neo4j"],
-        "neo4j_to_ladybug_same_stats": after["ladybug"] == loaded["neo4j"],
-        "ladybug_to_neo4j_same_stats": after["neo4j"] == loaded["ladybug"],
+        "neo4j_to_ladybug_same_stats": stats(restored) == loaded["neo4j"],
+        "ladybug_to_neo4j_same_stats": stats(server) == loaded["ladybug"],
+        "kept_after_a_stopped_restore": into_neo4j_s is None and stats(server) == loaded["neo4j"],
         "dump_s": {"ladybug": dump_ladybug_s, "neo4j": dump_neo4j_s},
         "restore_s": {"ladybug": into_ladybug_s, "neo4j": into_neo4j_s},
+        "restore_limit_s": limit_s,
         "dump_mb": out_of_neo4j.stat().st_size / 1e6,
     }
 
@@ -114,7 +125,9 @@ def _passes(
     return result
 
 
-def bench_engines(nodes: int, samples: int, load_runs: int, rng: random.Random) -> dict[str, Any]:
+def bench_engines(
+    nodes: int, samples: int, load_runs: int, rng: random.Random, replace_limit_s: float
+) -> dict[str, Any]:
     if not os.environ.get("ORGMAP_NEO4J_URI"):
         raise SystemExit("run me under tools/neo4j-server/with-neo4j (make bench does)")
     folder = _generated(nodes)
@@ -126,7 +139,6 @@ def bench_engines(nodes: int, samples: int, load_runs: int, rng: random.Random) 
         "ladybug": _load(folder, embedded, load_runs),
         "neo4j": _load(folder, server, load_runs),
     }
-    result["moved"] = _moved(nodes, db, embedded, server)
     inputs = inputs_for(folder, samples, rng)
     ladybug_settings = Settings(db_path=db, query_timeout_s=120, read_cache_rows=0)
     neo4j_settings = Settings(backend="neo4j", query_timeout_s=120)
@@ -138,6 +150,7 @@ def bench_engines(nodes: int, samples: int, load_runs: int, rng: random.Random) 
     with open_store(neo4j_settings) as store:
         setattr(store, "walks_by_frontier", False)  # noqa: B010  # the walks as they were
         result["queries"]["neo4j_node_by_node"] = _passes(store, neo4j_settings, inputs)
+    result["moved"] = _moved(nodes, db, embedded, server, replace_limit_s)
     return result
 
 
@@ -151,14 +164,19 @@ def table(result: dict[str, Any]) -> str:
         "",
         "dump and restore across engines: Neo4j → LadybugDB same stats: {a}, LadybugDB → Neo4j "
         "same stats: {b}; dump {dl:.1f} s (LadybugDB) / {dn:.1f} s (Neo4j), {mb:.0f} MB; restore "
-        "{rl:.1f} s (into LadybugDB) / {rn:.1f} s (into Neo4j)".format(
+        "{rl:.1f} s (into LadybugDB) / {rn} (into Neo4j, replacing the graph it held)".format(
             a=moved["neo4j_to_ladybug_same_stats"],
             b=moved["ladybug_to_neo4j_same_stats"],
             dl=moved["dump_s"]["ladybug"],
             dn=moved["dump_s"]["neo4j"],
             mb=moved["dump_mb"],
             rl=moved["restore_s"]["ladybug"],
-            rn=moved["restore_s"]["neo4j"],
+            rn=(
+                f"{moved['restore_s']['neo4j']:.1f} s"
+                if moved["restore_s"]["neo4j"] is not None
+                else f"stopped after {moved['restore_limit_s']:.0f} s, the graph kept: "
+                f"{moved['kept_after_a_stopped_restore']}"
+            ),
         ),
         "",
         "Median / p95 ms per answer, cold (each input's first ask) and warm (asked again); "
@@ -191,12 +209,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--samples", type=int, default=50, help="random inputs per question")
     parser.add_argument("--load-runs", type=int, default=1, help="loads timed per engine")
+    parser.add_argument(
+        "--replace-limit-s", type=float, default=3600, help="stop a restore into Neo4j after"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     DATA.mkdir(parents=True, exist_ok=True)
     for nodes in args.sizes:
-        result = bench_engines(nodes, args.samples, args.load_runs, random.Random(nodes))
+        result = bench_engines(
+            nodes, args.samples, args.load_runs, random.Random(nodes), args.replace_limit_s
+        )
         stem = args.out / f"{result['date']}-engines-{nodes}"
         stem.with_suffix(".json").write_text(json.dumps(result, indent=1), encoding="utf-8")
         text = table(result)

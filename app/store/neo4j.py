@@ -16,7 +16,13 @@ from typing import Any, ClassVar
 
 import neo4j
 import pyarrow as pa
-from neo4j import GraphDatabase, ManagedTransaction, ResultSummary, RoutingControl
+from neo4j import (
+    GraphDatabase,
+    ManagedTransaction,
+    NotificationDisabledClassification,
+    ResultSummary,
+    RoutingControl,
+)
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Relationship
 
@@ -54,6 +60,11 @@ class Neo4jStore(StoreBase):
                 connection_acquisition_timeout=settings.query_timeout_s,
                 connection_timeout=5.0,
                 max_transaction_retry_time=settings.query_timeout_s,  # not the default 30 s
+                # The statements name the whole vocabulary; a graph without some type or
+                # property gives an empty answer, not a warning logged on every request.
+                notifications_disabled_classifications=[
+                    NotificationDisabledClassification.UNRECOGNIZED
+                ],
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreUnavailableError(

@@ -2,6 +2,7 @@
 trip, so a store that walks by frontier (Neo4j) sends one per level and direction of a walk,
 not one per node met; and walking either way gives the same answers."""
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -88,3 +89,17 @@ def test_walking_by_frontier_or_by_node_gives_the_same_answer(
     by_frontier = _answer(store, name)
     monkeypatch.setattr(store, "walks_by_frontier", False)
     assert _answer(store, name) == by_frontier
+
+
+def test_the_catalogue_draws_no_warning_from_the_server(
+    store: GraphStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The statements name the whole vocabulary; a graph lacking a type or a property must not
+    make Neo4j log a warning on every request (the driver logs server notifications)."""
+    if store.backend != "neo4j":
+        pytest.skip("about the Neo4j server's notifications")
+    with caplog.at_level(logging.INFO, logger="neo4j"):
+        for name in sorted(WALKS):
+            _answer(store, name)
+        ask(store, "search", None, {"q": "tem"}, Budget(30, 100_000))
+    assert not [r for r in caplog.records if r.name.startswith("neo4j.notifications")]
