@@ -69,7 +69,8 @@ unit-neo4j: setup $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS) $(NEO4J_JAR)
 # make test keeps both cores busy: the embedded suite in two parts (the second is everything
 # the first is not) and the Neo4j run, two at a time (the longest first, the Neo4j run beside
 # it, then the short part), each with a temporary folder of its own and its output shown whole
-# when it ends. What they need is set up first, one apt-get at a time.
+# when it ends. What they need is set up first (one apt-get at a time, and the Neo4j server
+# built), so that the parts start in that order.
 TESTS_TMP := $(or $(TMPDIR),/tmp)/orgmap-tests
 FIRST_HALF := tests/robustness tests/store tests/neo4j tests/notebooks tests/deploy \
   tests/viz tests/cli tests/test_bench.py tests/test_synthetic.py
@@ -80,7 +81,7 @@ unit-second: setup
 	mkdir -p $(TESTS_TMP)
 	$(BIN)/pytest --basetemp=$(TESTS_TMP)/second $(addprefix --ignore=,$(FIRST_HALF))
 
-test: lint typecheck $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS)
+test: lint typecheck $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS) $(NEO4J_JAR)
 	$(MAKE) --no-print-directory -j2 --output-sync=target unit-first unit-neo4j unit-second
 
 # Neo4j Community 5.26 (LTS, Java 17) with Bolt on 127.0.0.1, built by Maven from pinned
