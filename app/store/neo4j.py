@@ -2,12 +2,13 @@
 
 Reads go through managed transactions routed to readers (a cluster's followers or read
 replicas when the URI is neo4j://), retried by the driver on transient errors. A load is one
-write transaction: clear the OrgMap graph, create the new one in batches of `UNWIND $rows`,
-commit. Readers see the old graph until the commit, and a failure rolls everything back, so the
-previous graph is intact. One transaction is sound while the graph fits the server's
-transaction memory (`db.memory.transaction.max`); the README says how to size it. Saved maps
-are nodes of their own label, which a load does not clear; each write of one is a transaction
-of its own.
+write transaction that turns the graph in place into the new one in batches of
+`UNWIND $rows` (_GraphWriter: a node whose id comes again is rewritten in place, the others
+created or deleted, every relationship replaced), then commits. Readers see the old graph until
+the commit, and a failure rolls everything back, so the previous graph is intact. One
+transaction is sound while the graph fits the server's transaction memory
+(`db.memory.transaction.max`); the README says how to size it. Saved maps are nodes of their
+own label, which a load does not clear; each write of one is a transaction of its own.
 """
 
 from collections.abc import Iterator, Mapping
@@ -35,10 +36,11 @@ from app.errors import (
     QueryError,
     StoreUnavailableError,
 )
+from app.model.vocabulary import Label
 from app.progress import Progress
-from app.store.base import GraphTables, Row, StoreBase, next_revision
+from app.store.base import EdgeTable, GraphTables, Row, StoreBase, next_revision
 from app.store.internal import ENTITY_LABEL, META_LABEL
-from app.store.statements import schema_statements, statement
+from app.store.statements import Statement, schema_statements, statement
 
 
 class Neo4jStore(StoreBase):
@@ -115,7 +117,6 @@ class Neo4jStore(StoreBase):
 
         def work(tx: ManagedTransaction) -> None:
             nonlocal revision
-            done = 0
             # The graph's write lock, held to the commit: writes queue here, one at a time,
             # and each reads the revision the one before it committed.
             live = tx.run(statement("claim_graph", self.backend, "load").text).single()
@@ -125,29 +126,8 @@ class Neo4jStore(StoreBase):
                     "the graph was replaced while this write was prepared from it"
                 )
             revision = next_revision(live_revision)
-            _run(tx, statement("clear_graph", self.backend, "load").text, {})
-            nodes = statement("load_nodes", self.backend, "load")
-            for of_label in tables.nodes:
-                for batch in _batches(of_label.table, self._batch):
-                    _run(tx, nodes.render(label=of_label.label).text, {"rows": batch})
-                    done += len(batch)
-                    report("copying", done, total)
-            edges = statement("load_edges", self.backend, "load")
-            for part in tables.edges:
-                create = edges.render(
-                    types=[part.rel], start=part.from_label, end=part.to_label
-                ).text
-                for batch in _batches(part.table, self._batch):
-                    rows = [{"from": r.pop("from"), "to": r.pop("to"), "props": r} for r in batch]
-                    created = _run(tx, create, {"rows": rows}).counters.relationships_created
-                    if created != len(rows):  # a MATCH found no end: the row would be lost
-                        raise LoadFailedError(
-                            f"load failed, the previous graph is kept: {len(rows) - created} "
-                            f"{part.rel} relationship(s) from {part.from_label} to "
-                            f"{part.to_label} have an end that is not in the graph"
-                        )
-                    done += len(rows)
-                    report("copying", done, total)
+            writer = _GraphWriter(tx, self.backend, self._batch, report, total)
+            writer.write(tables)
             meta = [{"id": k, "value": v} for k, v in tables.facts(revision).items()]
             _run(tx, statement("load_meta", self.backend, "load").text, {"rows": meta})
             if tables.saved_maps:  # a restore's; the saved maps in place stay (not cleared)
@@ -180,6 +160,110 @@ class Neo4jStore(StoreBase):
     # --- errors --------------------------------------------------------------------------
     def _errors(self) -> "_Translate":
         return _Translate(self.uri, self._user, self._database)
+
+
+class _GraphWriter:
+    """One load's writes inside its transaction: the graph in place becomes `tables`.
+
+    Nodes whose id comes again are rewritten where they are, new ones created, and those the
+    new graph lacks deleted last; every relationship is replaced. Deleting the whole graph and
+    creating it anew in one transaction is much slower: once a transaction holds deleted nodes,
+    each later uniqueness check and id lookup in it slows down (measured on 20k nodes: a
+    replace took 3.5 times an empty load, on 100k over 20 min against 88 s). Relationships find
+    their ends by element id, so no statement looks an id up."""
+
+    def __init__(
+        self, tx: ManagedTransaction, backend: str, batch: int, report: Progress, total: int
+    ) -> None:
+        self.tx, self.backend, self.batch, self.report, self.total = (
+            tx,
+            backend,
+            batch,
+            report,
+            total,
+        )
+        self.done = 0
+        self.written: dict[str, tuple[str, Label]] = {}  # id → element id, label
+
+    def write(self, tables: GraphTables) -> None:
+        held = self._held()
+        _run(self.tx, self._statement("clear_edges").text, {})
+        for of_label in tables.nodes:
+            for rows in _batches(of_label.table, self.batch):
+                self._nodes(of_label.label, rows, held)
+        for part in tables.edges:
+            create = self._statement("load_edges").render(types=[part.rel]).text
+            for rows in _batches(part.table, self.batch):
+                _run(self.tx, create, {"rows": self._ends(part, rows)})
+                self._advance(len(rows))
+        stale = [element for id_, (element, _) in held.items() if id_ not in self.written]
+        delete = self._statement("delete_nodes").text
+        for start in range(0, len(stale), self.batch):
+            _run(self.tx, delete, {"elements": stale[start : start + self.batch]})
+
+    def _held(self) -> dict[str, tuple[str, Label]]:
+        held: dict[str, tuple[str, Label]] = {}
+        for record in self.tx.run(self._statement("held_nodes").text):
+            try:
+                held[record["id"]] = (record["element"], Label(record["label"]))
+            except ValueError as exc:  # not written by OrgMap: no label of its vocabulary
+                raise LoadFailedError(
+                    "load failed, the previous graph is kept: the graph in place has node "
+                    f"'{record['id']}' of label {record['label']!r}, which OrgMap does not know"
+                ) from exc
+        return held
+
+    def _nodes(
+        self, label: Label, rows: list[dict[str, Any]], held: dict[str, tuple[str, Label]]
+    ) -> None:
+        fresh = [row for row in rows if row["id"] not in held]
+        kept = [row for row in rows if row["id"] in held]
+        moved: dict[Label, list[str]] = {}
+        for row in kept:
+            element, was = held[row["id"]]
+            if was != label:
+                moved.setdefault(was, []).append(element)
+        for was, elements in moved.items():
+            relabel = self._statement("relabel_nodes").render(start=was, label=label).text
+            _run(self.tx, relabel, {"elements": elements})
+        if kept:
+            rows_kept = [{"element": held[row["id"]][0], "props": row} for row in kept]
+            _run(self.tx, self._statement("update_nodes").text, {"rows": rows_kept})
+            for row in kept:
+                self.written[row["id"]] = (held[row["id"]][0], label)
+        if fresh:
+            create = self._statement("load_nodes").render(label=label).text
+            for record in self.tx.run(create, {"rows": fresh}):
+                self.written[record["id"]] = (record["element"], label)
+        self._advance(len(rows))
+
+    def _ends(self, part: EdgeTable, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows with their ends as element ids; an end not written with its label would
+        lose the row, so the load fails instead."""
+        ends, lost = [], 0
+        for row in rows:
+            start, end = self.written.get(row.pop("from")), self.written.get(row.pop("to"))
+            if (
+                start is None
+                or end is None
+                or (start[1], end[1]) != (part.from_label, part.to_label)
+            ):
+                lost += 1
+            else:
+                ends.append({"from": start[0], "to": end[0], "props": row})
+        if lost:
+            raise LoadFailedError(
+                f"load failed, the previous graph is kept: {lost} {part.rel} relationship(s) "
+                f"from {part.from_label} to {part.to_label} have an end that is not in the graph"
+            )
+        return ends
+
+    def _statement(self, name: str) -> Statement:
+        return statement(name, self.backend, "load")
+
+    def _advance(self, count: int) -> None:
+        self.done += count
+        self.report("copying", self.done, self.total)
 
 
 class _Translate:

@@ -1,8 +1,10 @@
-// load_edges: create one batch of {{types}} relationships from {{start}} to {{end}} nodes.
-// Two MATCH clauses, each on a labelled id: both are served by the uniqueness constraints.
-// Params: $rows (maps {from, to, props}). Slots: {{types}} (one type), {{start}}, {{end}}.
+// load_edges: create one batch of {{types}} relationships. Both ends are found by element id
+// (the load's own, from held_nodes and load_nodes): no index seek per end.
+// Params: $rows (maps {from, to, props}: element ids and properties). Slots: {{types}} (one type).
 UNWIND $rows AS row
-MATCH (a:{{start}} {id: row.from})
-MATCH (b:{{end}} {id: row.to})
+MATCH (a)
+WHERE elementId(a) = row.from
+MATCH (b)
+WHERE elementId(b) = row.to
 CREATE (a)-[r:{{types}}]->(b)
 SET r = row.props

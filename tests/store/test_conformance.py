@@ -25,6 +25,8 @@ from app.graph.load import bundle_tables, load_bundle
 from app.graph.walk import Budget
 from app.model import GraphBundle, Node, Source
 from app.model.answers import GraphStats
+from app.model.nodes import Event, Goal, Organization
+from app.model.vocabulary import GoalKind
 from app.store import GraphStore, open_store
 from app.store.base import EdgeTable, GraphTables
 from app.store.ladybug import LadybugStore
@@ -76,6 +78,33 @@ def test_loading_twice_gives_the_same_graph(fresh_store: Fresh, seed_bundle: Gra
     load_bundle(store, seed_bundle, "seed")
     assert dump(store) == first
     assert read.graph_stats(store).total_nodes == len(seed_bundle.nodes) + len(seed_bundle.sources)
+
+
+def changed_bundle(bundle: GraphBundle) -> GraphBundle:
+    """The seed graph with one node gone, one id now naming a node of another label (an
+    event becomes a goal) and their relationships left out."""
+    event = next(node for node in bundle.nodes if isinstance(node, Event))
+    goal = Goal.model_validate(
+        {**event.model_dump(include=set(Node.model_fields)), "kind": next(iter(GoalKind))}
+    )
+    gone = next(node.id for node in bundle.nodes if isinstance(node, Organization))
+    nodes = [goal if n.id == event.id else n for n in bundle.nodes if n.id != gone]
+    edges = [e for e in bundle.edges if not {e.from_, e.to} & {event.id, gone}]
+    return GraphBundle(bundle.sources, nodes, edges)
+
+
+def test_a_load_over_a_graph_holds_what_a_load_into_an_empty_store_holds(
+    fresh_store: Fresh, seed_bundle: GraphBundle
+) -> None:
+    store, changed = fresh_store("over"), changed_bundle(seed_bundle)
+    load_bundle(store, changed, "changed")
+    into_empty = dump(store)
+    load_bundle(store, seed_bundle, "seed")
+    load_bundle(store, changed, "changed")  # ids kept, one relabelled, one deleted
+    assert dump(store) == into_empty
+    relabelled = next(n for n in changed.nodes if isinstance(n, Goal))
+    assert isinstance(read.get_entity(store, relabelled.id), Goal)
+    assert read.graph_stats(store).total_edges == len(changed.edges)
 
 
 def broken_tables(bundle: GraphBundle) -> GraphTables:
