@@ -10,13 +10,15 @@ DOT := /usr/bin/dot
 # The picture tests read SVG and PDF back as a reader would: librsvg's and poppler's tools.
 READERS := /usr/bin/rsvg-convert /usr/bin/pdftotext
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# One apt-get at a time, when make installs several side by side (test-prerequisites).
+APT := $(SUDO) flock $(or $(TMPDIR),/tmp)/orgmap-apt.lock env DEBIAN_FRONTEND=noninteractive apt-get
 LINTER := tools/cypher-lint
 LINTER_STAMP := $(LINTER)/node_modules/.installed
 # Neo4j Community for the tests and `make neo4j` (tools/neo4j-server: a pom and one class).
 NEO4J := tools/neo4j-server
 NEO4J_JAR := $(NEO4J)/target/neo4j-server-1.jar
 
-.PHONY: setup run test lint typecheck unit unit-first unit-second unit-neo4j neo4j test-neo4j notebook bench schema clean
+.PHONY: setup run test test-prerequisites lint typecheck unit unit-first unit-second unit-neo4j neo4j test-neo4j notebook bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,17 +36,17 @@ $(LINTER_STAMP): $(LINTER)/package.json $(LINTER)/package-lock.json
 setup: $(STAMP)
 
 $(CHROMIUM):
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+	$(APT) update -qq
+	$(APT) install -y -qq --no-install-recommends chromium
 
 # Graphviz lays the hierarchical maps out (`dot`); DejaVu is the font it measures and draws.
 $(DOT):
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz fonts-dejavu-core
+	$(APT) update -qq
+	$(APT) install -y -qq --no-install-recommends graphviz fonts-dejavu-core
 
 $(READERS):
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends librsvg2-bin poppler-utils
+	$(APT) update -qq
+	$(APT) install -y -qq --no-install-recommends librsvg2-bin poppler-utils
 
 run: setup $(DOT)
 	$(BIN)/orgmap load
@@ -81,8 +83,14 @@ unit-second: setup
 	mkdir -p $(TESTS_TMP)
 	$(BIN)/pytest --basetemp=$(TESTS_TMP)/second $(addprefix --ignore=,$(FIRST_HALF))
 
-test: lint typecheck $(LINTER_STAMP) $(CHROMIUM) $(DOT) $(READERS) $(NEO4J_JAR)
+test: test-prerequisites
 	$(MAKE) --no-print-directory -j2 --output-sync=target unit-first unit-neo4j unit-second
+# What the runs need, set up side by side (pip, npm and Maven mostly wait on the network, and a
+# fresh clone fetches with all three), lint and type check as soon as the Python environment is
+# there; the apt-get installs take turns (flock, in APT above).
+test-prerequisites:
+	$(MAKE) --no-print-directory -j3 --output-sync=target lint typecheck $(LINTER_STAMP) \
+	  $(NEO4J_JAR) $(CHROMIUM) $(DOT) $(READERS)
 
 # Neo4j Community 5.26 (LTS, Java 17) with Bolt on 127.0.0.1, built by Maven from pinned
 # versions into a local repository folder (tools/neo4j-server); stops cleanly on Ctrl-C/SIGTERM.

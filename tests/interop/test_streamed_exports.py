@@ -3,14 +3,16 @@ tests/fixtures/exports/README.md), written as they are read; a view's read by id
 
 import io
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from fastapi.testclient import TestClient
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
+from rdflib.term import Node as Term
 
 from app.graph.selection import NODE_LABELS, ViewSelection, WholeGraph
 from app.interop.exports import GRAPH_FORMATS, export_file, export_graph, write_export
@@ -43,6 +45,38 @@ def recording(store: GraphStore) -> tuple[RecordingStore, GraphStore]:
     return recorder, cast(GraphStore, recorder)
 
 
+def same_graph(one: Graph, other: Graph) -> bool:
+    """Isomorphism of graphs whose blank nodes are trees (each the object of at most one
+    triple, as the ORG export writes them): each blank node stands for its own statements,
+    recursively, so the graphs are isomorphic exactly when those triples match, counted.
+    rdflib's general isomorphic() takes ~20 s per comparison on the seed graph's 1,800
+    blank-node triples; it stays the answer for any other shape."""
+    if not (_tree_shaped(one) and _tree_shaped(other)):
+        return isomorphic(one, other)
+    return _canonical(one) == _canonical(other)
+
+
+def _tree_shaped(graph: Graph) -> bool:
+    objects = Counter(o for _, _, o in graph if isinstance(o, BNode))
+    return all(count == 1 for count in objects.values())
+
+
+def _canonical(graph: Graph) -> Counter[tuple[Any, Any, Any]]:
+    out: dict[Term, list[tuple[Term, Term]]] = {}
+    for subject, predicate, obj in graph:
+        out.setdefault(subject, []).append((predicate, obj))
+    seen: dict[BNode, Any] = {}
+
+    def term(node: Term) -> Any:
+        if not isinstance(node, BNode):
+            return node
+        if node not in seen:
+            seen[node] = ("_", tuple(sorted((str(p), repr(term(o))) for p, o in out.get(node, []))))
+        return seen[node]
+
+    return Counter((term(s), p, term(o)) for s, p, o in graph)
+
+
 def test_streamed_popolo_is_the_in_memory_document(store: GraphStore) -> None:
     expected = json.loads((FIXTURES / "seed.popolo.json").read_text(encoding="utf-8"))
     assert json.loads(export_graph(store, "popolo")) == expected
@@ -54,12 +88,12 @@ def test_streamed_org_is_the_in_memory_graph(
 ) -> None:
     expected = Graph().parse(FIXTURES / "seed.ttl", format="turtle")
     streamed = Graph().parse(data=export_graph(store, format_name), format=syntax)
-    assert isomorphic(streamed, expected)
+    assert same_graph(streamed, expected)
     # The comparison bites: one quote changed by a character is another graph.
     subject, predicate, quote = next(iter(streamed.triples((None, PROV.value, None))))
     streamed.remove((subject, predicate, quote))
     streamed.add((subject, predicate, Literal(f"{quote}!")))
-    assert not isomorphic(streamed, expected)
+    assert not same_graph(streamed, expected)
 
 
 def test_the_json_writer_writes_a_line_per_element() -> None:

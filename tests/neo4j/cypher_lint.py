@@ -36,7 +36,10 @@ PARAM_SAMPLES: dict[str, Any] = {
     "q": "tem",
     "after": "",
     "ids": ["org-tem", "org-te-toimistot"],
-    "rows": [{"id": "x", "from": "a", "to": "b", "props": {"id": "x"}, "value": "v"}],
+    "elements": ["4:00000000-0000-0000-0000-000000000000:0"],
+    "rows": [
+        {"id": "x", "from": "a", "to": "b", "element": "e", "props": {"id": "x"}, "value": "v"}
+    ],
 }
 
 
@@ -53,7 +56,8 @@ def _rendered(item: statements.Statement) -> str:
     if "label" in item.slots:
         values["label"] = Label.ORGANIZATION
     if "types" in item.slots:
-        values["types"] = [RelType.STEERS] if "start" in item.slots else list(RelType)
+        creates = "CREATE" in statements.strip_comments(item.text)  # a CREATE takes one type
+        values["types"] = [RelType.STEERS] if creates else list(RelType)
     for end in ("start", "end"):
         if end in item.slots:
             values[end] = Label.ORGANIZATION
